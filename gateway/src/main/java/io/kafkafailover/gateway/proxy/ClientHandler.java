@@ -1,0 +1,226 @@
+package io.kafkafailover.gateway.proxy;
+
+import io.kafkafailover.gateway.routing.UpstreamTarget;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.ResponseHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/**
+ * One client connection: opens its own upstream connection to the backend broker its port stands
+ * for, forwards request frames as they are, and remembers each request that expects a response.
+ * Client reads pause until the upstream is ready and whenever it cannot keep up.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
+
+    private final ProxyContext context;
+    private final Queue<RequestInfo> inFlight = new ArrayDeque<>();
+    private Channel client;
+    private Channel upstream;
+    private UpstreamTarget target;
+    private boolean closing;
+    private ProxyObserver.ConnectionObserver observer;
+    private boolean identified;
+
+    ClientHandler(ProxyContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = ctx.channel();
+        observer = context.observer().clientConnected();
+        // Registered before the target is chosen, so that a switch racing with this connection closes it.
+        context.connections().add(client);
+        int localPort = ((InetSocketAddress) client.localAddress()).getPort();
+        context.router().route(localPort).whenComplete((chosen, error) -> client.eventLoop().execute(() -> {
+            if (error != null) {
+                closeWith("no upstream for port " + localPort + ": " + error.getMessage());
+            } else if (client.isActive()) {
+                target = chosen;
+                connect(0);
+            }
+        }));
+    }
+
+    private void connect(int candidate) {
+        InetSocketAddress address = target.candidates().get(candidate);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(client.eventLoop())
+                .channel(context.transport().socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, context.connectTimeoutMillis())
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new KafkaFrameDecoder(context.maxFrameBytes()), new UpstreamHandler(ClientHandler.this));
+                    }
+                });
+        var connecting = context.upstreamLocalAddress().isPresent()
+                ? bootstrap.connect(address, context.upstreamLocalAddress().get())
+                : bootstrap.connect(address);
+        connecting.addListener((ChannelFutureListener) future -> {
+            if (future.isSuccess()) {
+                if (!client.isActive()) {
+                    future.channel().close();
+                }
+            } else {
+                observer.upstreamFailed(target.cluster().name());
+                if (candidate + 1 < target.candidates().size()) {
+                    connect(candidate + 1);
+                } else {
+                    closeWith("cluster '" + target.cluster().name() + "' (" + target.description() + ") unreachable: "
+                            + future.cause().getMessage());
+                }
+            }
+        });
+    }
+
+    /** Called by the upstream side once it may carry client bytes. */
+    void upstreamReady(Channel ready) {
+        upstream = ready;
+        client.config().setAutoRead(true);
+        client.read();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        RequestInfo request;
+        try {
+            request = RequestPeek.peek(frame);
+        } catch (InvalidFrameException e) {
+            frame.release();
+            closeWith(e.getMessage());
+            return;
+        }
+        if (!request.apiKey().isVersionSupported(request.apiVersion())) {
+            frame.release();
+            if (request.apiKey() == ApiKeys.API_VERSIONS) {
+                answerUnsupportedApiVersions(request);
+            } else {
+                closeWith(request.apiKey() + " v" + request.apiVersion() + " is a version the gateway never advertised");
+            }
+            return;
+        }
+        if (!identified) {
+            identified = true;
+            try {
+                observer.clientIdentified(RequestPeek.clientId(frame));
+            } catch (InvalidFrameException e) {
+                frame.release();
+                closeWith(e.getMessage());
+                return;
+            }
+        }
+        observer.request(request.apiKey(), frame.readableBytes());
+        if (request.expectsResponse()) {
+            inFlight.add(request);
+        }
+        upstream.write(frame, upstream.voidPromise());
+        if (!upstream.isWritable()) {
+            client.config().setAutoRead(false);
+        }
+    }
+
+    /** As a broker does (KIP-511): a v0 answer that makes the client retry with a version we know. */
+    private void answerUnsupportedApiVersions(RequestInfo request) {
+        ApiVersionsResponseData body = new ApiVersionsResponseData().setErrorCode(Errors.UNSUPPORTED_VERSION.code());
+        body.apiKeys().add(new ApiVersionsResponseData.ApiVersion().setApiKey(ApiKeys.API_VERSIONS.id)
+                .setMinVersion(ApiKeys.API_VERSIONS.oldestVersion()).setMaxVersion(ApiKeys.API_VERSIONS.latestVersion()));
+        ResponseHeader header = new ResponseHeader(request.correlationId(), ApiKeys.API_VERSIONS.responseHeaderVersion((short) 0));
+        client.writeAndFlush(ResponseCodec.encode(client.alloc(), new ResponseCodec.Decoded(header, body, (short) 0)));
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            upstream.flush();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            upstream.config().setAutoRead(client.isWritable());
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        observer.closed();
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("client {}: {}", client.remoteAddress(), cause.getMessage());
+            ctx.close();
+        } else if (cause instanceof TooLongFrameException || cause instanceof CorruptedFrameException) {
+            closeWith("bad frame: " + cause.getMessage());
+        } else if (cause instanceof DecoderException && cause.getCause() != null) {
+            closeWith("bad frame: " + cause.getCause().getMessage());
+        } else {
+            LOG.warn("client {}: closing after unexpected error", client.remoteAddress(), cause);
+            ctx.close();
+        }
+    }
+
+    // --- called by the upstream side, on the same event loop ---
+
+    RequestInfo nextInFlight() {
+        return inFlight.poll();
+    }
+
+    UpstreamTarget target() {
+        return target;
+    }
+
+    Channel client() {
+        return client;
+    }
+
+    ProxyContext context() {
+        return context;
+    }
+
+    ProxyObserver.ConnectionObserver observer() {
+        return observer;
+    }
+
+    /** Ends this one connection with one log line; the gateway and every other connection carry on. */
+    void closeWith(String reason) {
+        if (closing) {
+            return; // the decoder may trip over the rest of the same bad bytes; one line is enough
+        }
+        closing = true;
+        LOG.warn("client {} on port {}: {}; closing the connection", client.remoteAddress(),
+                ((InetSocketAddress) client.localAddress()).getPort(), reason);
+        client.close();
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+}

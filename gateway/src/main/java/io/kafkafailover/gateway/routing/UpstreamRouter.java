@@ -1,0 +1,59 @@
+package io.kafkafailover.gateway.routing;
+
+import io.kafkafailover.config.ClusterConfig;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Decides, for a new client connection, which backend broker it talks to: the active cluster's
+ * bootstrap servers for the bootstrap port, the broker a broker port stands for otherwise. A port
+ * whose broker the active cluster lacks (it has fewer brokers, or one is gone) is served like the
+ * bootstrap port, so the client can refresh its metadata and move on instead of being refused.
+ */
+public final class UpstreamRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamRouter.class);
+
+    private final ActiveCluster active;
+    private final BrokerPorts ports;
+    private final BrokerDirectory directory;
+
+    public UpstreamRouter(ActiveCluster active, BrokerPorts ports, BrokerDirectory directory) {
+        this.active = active;
+        this.ports = ports;
+        this.directory = directory;
+    }
+
+    public CompletableFuture<UpstreamTarget> route(int localPort) {
+        ClusterConfig cluster = active.current();
+        OptionalInt nodeId = ports.nodeIdFor(cluster, localPort);
+        if (nodeId.isEmpty()) {
+            return CompletableFuture.completedFuture(bootstrap(cluster, "bootstrap"));
+        }
+        return directory.lookup(cluster, nodeId.getAsInt()).thenApply(address -> {
+            if (address.isPresent()) {
+                return new UpstreamTarget(cluster, List.of(address.get()), "broker " + nodeId.getAsInt());
+            }
+            LOG.info("cluster '{}' has no broker {} for port {}; serving it like the bootstrap port",
+                    cluster.name(), nodeId.getAsInt(), localPort);
+            return bootstrap(cluster, "bootstrap, standing in for missing broker " + nodeId.getAsInt());
+        });
+    }
+
+    /** Bootstrap servers in a shuffled order, so that gateways spread their load and skip a dead first entry. */
+    private static UpstreamTarget bootstrap(ClusterConfig cluster, String description) {
+        List<InetSocketAddress> candidates = new ArrayList<>();
+        for (String server : cluster.bootstrapAddresses()) {
+            candidates.add(InetSocketAddress.createUnresolved(Utils.getHost(server), Utils.getPort(server)));
+        }
+        Collections.shuffle(candidates);
+        return new UpstreamTarget(cluster, candidates, description);
+    }
+}

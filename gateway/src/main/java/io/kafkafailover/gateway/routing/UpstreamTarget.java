@@ -1,0 +1,10 @@
+package io.kafkafailover.gateway.routing;
+
+import io.kafkafailover.config.ClusterConfig;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/** Where one client connection's upstream goes: a cluster and the addresses to try, in order. */
+public record UpstreamTarget(ClusterConfig cluster, List<InetSocketAddress> candidates, String description) {
+}

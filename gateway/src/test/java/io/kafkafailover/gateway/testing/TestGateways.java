@@ -1,0 +1,49 @@
+package io.kafkafailover.gateway.testing;
+
+import io.kafkafailover.gateway.Gateway;
+import io.kafkafailover.gateway.config.GatewayConfig;
+import io.kafkafailover.testkit.KafkaCluster;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts real gateways for tests through the same environment-variable path as production. */
+public final class TestGateways {
+    public static final int PORT_COUNT = 8;
+    /** The seed's credentials, so that its curl commands work verbatim. */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "conduktor";
+
+    private TestGateways() {
+    }
+
+    /** The environment naming {@code main} (and {@code failover}, when given) the way users do. */
+    public static Map<String, String> clusterEnv(KafkaCluster main, KafkaCluster failover) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_MAIN_BOOTSTRAP_SERVERS", main.bootstrapServers());
+        env.put("KAFKA_MAIN_GATEWAY_NODE_ID_BASE", String.valueOf(minId(main)));
+        if (failover != null) {
+            env.put("KAFKA_FAILOVER_BOOTSTRAP_SERVERS", failover.bootstrapServers());
+            env.put("KAFKA_FAILOVER_GATEWAY_ROLES", "failover");
+            env.put("KAFKA_FAILOVER_GATEWAY_NODE_ID_BASE", String.valueOf(minId(failover)));
+        }
+        return env;
+    }
+
+    /** A gateway on 127.0.0.1 with a free port range, plus whatever {@code env} says. */
+    public static Gateway start(Map<String, String> env) throws InterruptedException {
+        Map<String, String> all = new HashMap<>(env);
+        String host = all.computeIfAbsent("GATEWAY_BIND_HOST", key -> "127.0.0.1");
+        all.putIfAbsent("GATEWAY_ADVERTISED_HOST", host);
+        all.putIfAbsent("GATEWAY_PORT_COUNT", String.valueOf(PORT_COUNT));
+        all.putIfAbsent("GATEWAY_PORT_START", String.valueOf(PortRange.freeStart(host, PORT_COUNT + 1)));
+        all.putIfAbsent("GATEWAY_HTTP_BIND_HOST", host);
+        all.putIfAbsent("GATEWAY_HTTP_PORT", "0");
+        all.putIfAbsent("GATEWAY_ADMIN_API_USERS", "[{username: " + ADMIN_USER + ", password: " + ADMIN_PASSWORD + ", admin: true}]");
+        return Gateway.start(GatewayConfig.fromEnvironment(all));
+    }
+
+    private static int minId(KafkaCluster cluster) {
+        return cluster.brokerIds().stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
+}
