@@ -7,15 +7,19 @@ import io.kafkafailover.gateway.config.ActiveClusterFileWatcher;
 import io.kafkafailover.gateway.config.GatewayConfig;
 import io.kafkafailover.gateway.proxy.ApiVersionsFilter;
 import io.kafkafailover.gateway.proxy.ClientConnections;
+import io.kafkafailover.gateway.proxy.ClientPipeline;
 import io.kafkafailover.gateway.proxy.ProxyContext;
 import io.kafkafailover.gateway.proxy.ProxyServer;
 import io.kafkafailover.gateway.proxy.ResponseFilters;
 import io.kafkafailover.gateway.proxy.Transport;
+import io.kafkafailover.gateway.proxy.UpstreamPipeline;
 import io.kafkafailover.gateway.routing.ActiveCluster;
 import io.kafkafailover.gateway.routing.BackendProbe;
 import io.kafkafailover.gateway.routing.BrokerAddressFilter;
 import io.kafkafailover.gateway.routing.BrokerDirectory;
 import io.kafkafailover.gateway.routing.BrokerPorts;
+import io.kafkafailover.gateway.routing.FetchSessionGuard;
+import io.kafkafailover.gateway.routing.ProducerIdMapper;
 import io.kafkafailover.gateway.routing.SwitchRefusedException;
 import io.kafkafailover.gateway.routing.Switcher;
 import io.kafkafailover.gateway.routing.UpstreamRouter;
@@ -58,22 +62,28 @@ public final class Gateway implements AutoCloseable {
         BrokerPorts ports = new BrokerPorts(config.portStart(), config.portCount());
         Transport transport = Transport.best();
         Optional<InetSocketAddress> upstreamSource = config.upstreamBindHost().map(host -> new InetSocketAddress(host, 0));
-        BrokerDirectory directory = new BrokerDirectory(started(new BackendProbe(transport, upstreamSource, BACKEND_REQUEST_TIMEOUT)));
+        UpstreamPipeline upstreamPipeline = new UpstreamPipeline(config.maxFrameBytes());
+        BackendProbe probe = started(new BackendProbe(transport, upstreamPipeline, upstreamSource, BACKEND_REQUEST_TIMEOUT));
+        BrokerDirectory directory = new BrokerDirectory(probe);
+        ProducerIdMapper producerIds = new ProducerIdMapper(active, probe);
         this.metrics = new GatewayMetrics(active);
         this.switcher = new Switcher(active, directory, connections::closeAll, PREFLIGHT_TIMEOUT, metrics::switched);
         try {
             ResponseFilters filters = new ResponseFilters().add(ApiKeys.API_VERSIONS, 0, new ApiVersionsFilter());
             new BrokerAddressFilter(config.advertisedHost(), ports, directory).registerOn(filters);
+            producerIds.registerOn(filters);
             ProxyContext context = new ProxyContext(
                     new UpstreamRouter(active, ports, directory),
                     filters,
                     connections,
                     transport,
-                    config.maxFrameBytes(),
+                    upstreamPipeline,
                     upstreamSource,
                     (int) BACKEND_REQUEST_TIMEOUT.toMillis(),
-                    metrics);
-            started(new ProxyServer(context, config.bindHost(), listenerPorts(ports)));
+                    metrics,
+                    producerIds,
+                    new FetchSessionGuard(active));
+            started(new ProxyServer(context, new ClientPipeline(config.maxFrameBytes()), config.bindHost(), listenerPorts(ports)));
             BackendHealth health = started(new BackendHealth(active, directory, metrics.registry(), HEALTH_CHECK_INTERVAL));
             this.admin = started(new AdminApi(config.httpBindHost(), config.httpPort(), active, switcher,
                     config.adminUsers(), metrics, health));

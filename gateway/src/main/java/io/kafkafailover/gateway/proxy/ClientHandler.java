@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One client connection: opens its own upstream connection to the backend broker its port stands
@@ -40,6 +41,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private ProxyObserver.ConnectionObserver observer;
     private boolean identified;
+    /** Requests read while a Produce waits for a producer id; null when nothing waits. */
+    private Queue<Held> held;
 
     ClientHandler(ProxyContext context) {
         this.context = context;
@@ -72,7 +75,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new KafkaFrameDecoder(context.maxFrameBytes()), new UpstreamHandler(ClientHandler.this));
+                        context.upstreamPipeline().configure(channel, target.cluster(), new UpstreamHandler(ClientHandler.this));
                     }
                 });
         var connecting = context.upstreamLocalAddress().isPresent()
@@ -133,6 +136,69 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             }
         }
         observer.request(request.apiKey(), frame.readableBytes());
+        if (held != null) {
+            held.add(new Held(request, frame)); // behind a Produce that waits for its producer id
+        } else {
+            send(request, frame);
+        }
+    }
+
+    /** Forwards at once, unless a Produce must first get a producer id of the target cluster. */
+    private void send(RequestInfo request, ByteBuf frame) {
+        if (request.apiKey() == ApiKeys.FETCH) {
+            try {
+                context.fetchSessions().prepare(frame, request, target);
+            } catch (InvalidFrameException e) {
+                frame.release();
+                closeWith(e.getMessage());
+                return;
+            }
+        } else if (request.apiKey() == ApiKeys.PRODUCE && context.producerIds().inspects(target)) {
+            CompletableFuture<Void> ready;
+            try {
+                ready = context.producerIds().prepare(frame, request.apiVersion(), target);
+            } catch (InvalidFrameException e) {
+                frame.release();
+                closeWith(e.getMessage());
+                return;
+            }
+            if (!ready.isDone() || ready.isCompletedExceptionally()) {
+                held = new ArrayDeque<>();
+                client.config().setAutoRead(false);
+                ready.whenComplete((ignored, error) -> client.eventLoop().execute(() -> resume(request, frame, error)));
+                return;
+            }
+        }
+        forward(request, frame);
+    }
+
+    private void resume(RequestInfo request, ByteBuf frame, Throwable error) {
+        Queue<Held> waiting = held;
+        held = null;
+        if (error != null || !client.isActive()) {
+            frame.release();
+            waiting.forEach(h -> h.frame().release());
+            if (error != null) {
+                closeWith("cluster '" + target.cluster().name() + "' did not issue a producer id: " + error.getMessage());
+            }
+            return;
+        }
+        forward(request, frame);
+        while (!waiting.isEmpty()) {
+            if (held != null) {
+                held.addAll(waiting); // another Produce is waiting now; the rest stays behind it
+                break;
+            }
+            Held next = waiting.poll();
+            send(next.request(), next.frame());
+        }
+        upstream.flush();
+        if (held == null) {
+            client.config().setAutoRead(upstream.isWritable());
+        }
+    }
+
+    private void forward(RequestInfo request, ByteBuf frame) {
         if (request.expectsResponse()) {
             inFlight.add(request);
         }
@@ -140,6 +206,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (!upstream.isWritable()) {
             client.config().setAutoRead(false);
         }
+    }
+
+    private record Held(RequestInfo request, ByteBuf frame) {
     }
 
     /** As a broker does (KIP-511): a v0 answer that makes the client retry with a version we know. */
@@ -168,6 +237,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         observer.closed();
+        if (held != null) {
+            held.forEach(h -> h.frame().release());
+            held.clear();
+        }
         if (upstream != null) {
             upstream.close();
         }

@@ -1,5 +1,7 @@
 package io.kafkafailover.gateway.proxy;
 
+import io.kafkafailover.gateway.routing.FetchSessionGuard;
+import io.kafkafailover.gateway.routing.ProducerIdMapper;
 import io.kafkafailover.gateway.routing.UpstreamRouter;
 
 import java.net.InetSocketAddress;
@@ -11,8 +13,10 @@ public record ProxyContext(
         ResponseFilters responseFilters,
         ClientConnections connections,
         Transport transport,
-        int maxFrameBytes,
+        UpstreamPipeline upstreamPipeline,
         Optional<InetSocketAddress> upstreamLocalAddress,
         int connectTimeoutMillis,
-        ProxyObserver observer) {
+        ProxyObserver observer,
+        ProducerIdMapper producerIds,
+        FetchSessionGuard fetchSessions) {
 }

@@ -24,7 +24,8 @@ public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
 
-    public ProxyServer(ProxyContext context, String bindHost, List<Integer> ports) throws InterruptedException {
+    public ProxyServer(ProxyContext context, ClientPipeline clientPipeline, String bindHost, List<Integer> ports)
+            throws InterruptedException {
         Transport transport = context.transport();
         this.acceptors = transport.newGroup(1, "gateway-accept");
         this.workers = transport.newGroup(0, "gateway-io");
@@ -38,7 +39,7 @@ public final class ProxyServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new KafkaFrameDecoder(context.maxFrameBytes()), new ClientHandler(context));
+                        clientPipeline.configure(channel, context);
                     }
                 });
         try {

@@ -35,6 +35,17 @@ public final class RequestPeek {
         return new RequestInfo(apiKey, version, correlationId, expectsResponse);
     }
 
+    /** Where the request body starts in a frame already accepted by {@link #peek}. */
+    public static int bodyIndex(ByteBuf frame, RequestInfo request) {
+        int start = frame.readerIndex() + KafkaFrameDecoder.SIZE_PREFIX_BYTES;
+        Cursor cursor = new Cursor(frame, start + HEADER_FIXED_BYTES, frame.writerIndex());
+        cursor.skipNullableString();
+        if (request.apiKey().requestHeaderVersion(request.apiVersion()) >= 2) {
+            cursor.skipTaggedFields();
+        }
+        return cursor.position;
+    }
+
     /** The client id of a request frame already accepted by {@link #peek}; empty when it has none. */
     public static String clientId(ByteBuf frame) {
         int start = frame.readerIndex() + KafkaFrameDecoder.SIZE_PREFIX_BYTES + HEADER_FIXED_BYTES;

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.buffer.Unpooled;
+import org.apache.kafka.common.protocol.ApiKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,16 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client.observer().upstreamConnected(client.target().cluster().name());
-        client.upstreamReady(ctx.channel());
         ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == UpstreamReady.INSTANCE) {
+            client.upstreamReady(ctx.channel());
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
     }
 
     @Override
@@ -44,6 +53,9 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         }
         ByteBuf out;
         try {
+            if (request.apiKey() == ApiKeys.FETCH) {
+                client.context().fetchSessions().observe(frame, request, client.target());
+            }
             out = client.context().responseFilters().apply(request, frame, client.target().cluster(), ctx.alloc());
         } catch (RuntimeException e) {
             frame.release();

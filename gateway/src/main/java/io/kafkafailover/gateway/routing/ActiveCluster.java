@@ -9,8 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Which backend cluster new client connections go to. Reads are lock-free; switches are rare. */
 public final class ActiveCluster {
-    /** One switch as it happened; {@code switchedAt} is empty until the first switch. */
-    public record State(ClusterConfig cluster, Optional<Instant> switchedAt) {
+    /**
+     * The active cluster; {@code generation} counts switches (0 until the first) and
+     * {@code switchedAt} is empty until the first switch.
+     */
+    public record State(ClusterConfig cluster, long generation, Optional<Instant> switchedAt) {
     }
 
     private final ClusterConfigs clusters;
@@ -18,7 +21,7 @@ public final class ActiveCluster {
 
     public ActiveCluster(ClusterConfigs clusters, String initial) {
         this.clusters = clusters;
-        this.state = new AtomicReference<>(new State(require(initial), Optional.empty()));
+        this.state = new AtomicReference<>(new State(require(initial), 0, Optional.empty()));
     }
 
     public ClusterConfig current() {
@@ -36,7 +39,7 @@ public final class ActiveCluster {
     /** Makes {@code target} active and returns the cluster that was active before. */
     public ClusterConfig switchTo(String target) {
         ClusterConfig next = require(target);
-        return state.getAndSet(new State(next, Optional.of(Instant.now()))).cluster();
+        return state.getAndUpdate(previous -> new State(next, previous.generation() + 1, Optional.of(Instant.now()))).cluster();
     }
 
     private ClusterConfig require(String name) {

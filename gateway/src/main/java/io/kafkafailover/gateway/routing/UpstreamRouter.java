@@ -32,28 +32,30 @@ public final class UpstreamRouter {
     }
 
     public CompletableFuture<UpstreamTarget> route(int localPort) {
-        ClusterConfig cluster = active.current();
+        ActiveCluster.State state = active.state();
+        ClusterConfig cluster = state.cluster();
+        long generation = state.generation();
         OptionalInt nodeId = ports.nodeIdFor(cluster, localPort);
         if (nodeId.isEmpty()) {
-            return CompletableFuture.completedFuture(bootstrap(cluster, "bootstrap"));
+            return CompletableFuture.completedFuture(bootstrap(cluster, generation, "bootstrap"));
         }
         return directory.lookup(cluster, nodeId.getAsInt()).thenApply(address -> {
             if (address.isPresent()) {
-                return new UpstreamTarget(cluster, List.of(address.get()), "broker " + nodeId.getAsInt());
+                return new UpstreamTarget(cluster, generation, List.of(address.get()), "broker " + nodeId.getAsInt());
             }
             LOG.info("cluster '{}' has no broker {} for port {}; serving it like the bootstrap port",
                     cluster.name(), nodeId.getAsInt(), localPort);
-            return bootstrap(cluster, "bootstrap, standing in for missing broker " + nodeId.getAsInt());
+            return bootstrap(cluster, generation, "bootstrap, standing in for missing broker " + nodeId.getAsInt());
         });
     }
 
     /** Bootstrap servers in a shuffled order, so that gateways spread their load and skip a dead first entry. */
-    private static UpstreamTarget bootstrap(ClusterConfig cluster, String description) {
+    private static UpstreamTarget bootstrap(ClusterConfig cluster, long generation, String description) {
         List<InetSocketAddress> candidates = new ArrayList<>();
         for (String server : cluster.bootstrapAddresses()) {
             candidates.add(InetSocketAddress.createUnresolved(Utils.getHost(server), Utils.getPort(server)));
         }
         Collections.shuffle(candidates);
-        return new UpstreamTarget(cluster, candidates, description);
+        return new UpstreamTarget(cluster, generation, candidates, description);
     }
 }

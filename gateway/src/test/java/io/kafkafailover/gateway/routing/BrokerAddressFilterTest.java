@@ -5,6 +5,7 @@ import io.kafkafailover.gateway.proxy.RequestInfo;
 import io.kafkafailover.gateway.proxy.ResponseCodec;
 import io.kafkafailover.gateway.proxy.ResponseFilters;
 import io.kafkafailover.gateway.proxy.Transport;
+import io.kafkafailover.gateway.proxy.UpstreamPipeline;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -47,7 +48,7 @@ class BrokerAddressFilterTest {
             Map.of("bootstrap.servers", "10.0.0.1:9092", "gateway.roles", "failover", "gateway.node.id.base", "100"));
 
     private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
-    private final BackendProbe probe = new BackendProbe(Transport.best(), Optional.empty(), Duration.ofSeconds(1));
+    private final BackendProbe probe = new BackendProbe(Transport.best(), new UpstreamPipeline(1024 * 1024), Optional.empty(), Duration.ofSeconds(1));
     private final BrokerDirectory directory = new BrokerDirectory(probe);
     private final ResponseFilters filters = new BrokerAddressFilter(GATEWAY_HOST, new BrokerPorts(PORT_START, 8), directory)
             .registerOn(new ResponseFilters());
