@@ -5,6 +5,7 @@ import io.kafkafailover.gateway.proxy.InvalidFrameException;
 import io.kafkafailover.gateway.proxy.KafkaFrameDecoder;
 import io.kafkafailover.gateway.proxy.ResponseFilters;
 import io.netty.buffer.ByteBuf;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.message.InitProducerIdResponseData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Gives idempotent producers a producer id of the cluster they now write to (DESIGN pitfall 4).
@@ -48,6 +51,8 @@ public final class ProducerIdMapper {
     private static final int CRC_OFFSET = 17;
     private static final int ATTRIBUTES_OFFSET = 21;
     private static final int PRODUCER_ID_OFFSET = 43;
+    private static final int ALLOCATION_ATTEMPTS = 10;
+    private static final long RETRY_BACKOFF_MILLIS = 200;
 
     /** What the active cluster issued through this gateway since the switch, and the ids mapped so far. */
     private record Ids(Set<Long> issued, Map<Long, CompletableFuture<Long>> mapped) {
@@ -109,15 +114,32 @@ public final class ProducerIdMapper {
     }
 
     private CompletableFuture<Long> allocate(long clientId, ClusterConfig cluster, Ids current) {
-        return probe.initProducerId(cluster).thenApply(response -> {
+        return issueWithRetries(cluster, ALLOCATION_ATTEMPTS).thenApply(issued -> {
             LOG.info("Producer id {} was not issued by cluster '{}'; its batches there carry producer id {}",
-                    clientId, cluster.name(), response.producerId());
-            return response.producerId();
+                    clientId, cluster.name(), issued);
+            return issued;
         }).whenComplete((id, error) -> {
             if (error != null) {
                 current.mapped().remove(clientId); // the next attempt asks again
             }
         });
+    }
+
+    /** A cluster that just became active may still be loading its coordinators: ask again a few times. */
+    private CompletableFuture<Long> issueWithRetries(ClusterConfig cluster, int attemptsLeft) {
+        return probe.initProducerId(cluster).thenApply(InitProducerIdResponseData::producerId)
+                .exceptionallyCompose(error -> {
+                    if (attemptsLeft > 1 && isRetriable(error)) {
+                        return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(RETRY_BACKOFF_MILLIS, TimeUnit.MILLISECONDS))
+                                .thenCompose(ignored -> issueWithRetries(cluster, attemptsLeft - 1));
+                    }
+                    return CompletableFuture.failedFuture(error);
+                });
+    }
+
+    private static boolean isRetriable(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RetriableException;
     }
 
     /** One idempotent batch inside the frame's memory. */
