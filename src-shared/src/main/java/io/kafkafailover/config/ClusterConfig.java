@@ -93,8 +93,9 @@ public record ClusterConfig(String name, Set<String> roles, Map<String, String> 
     }
 
     /**
-     * The offset added to this cluster's broker ids to form the node ids that clients see, so that
-     * clusters with overlapping id ranges stay apart; {@value #NODE_ID_BASE_KEY}, default 0.
+     * The lowest broker id of this cluster, {@value #NODE_ID_BASE_KEY}, default 0: the gateway serves
+     * broker {@code N} on its broker port number {@code N - base}, so that clusters with disjoint id
+     * ranges share the same gateway ports.
      *
      * @throws ClusterConfigException when the value is not a non-negative integer
      */
