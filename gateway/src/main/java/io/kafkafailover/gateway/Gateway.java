@@ -23,6 +23,9 @@ import io.kafkafailover.gateway.routing.ProducerIdMapper;
 import io.kafkafailover.gateway.routing.SwitchRefusedException;
 import io.kafkafailover.gateway.routing.Switcher;
 import io.kafkafailover.gateway.routing.UpstreamRouter;
+import io.kafkafailover.gateway.security.ClientListenerSecurity;
+import io.kafkafailover.gateway.security.SaslApiVersions;
+import io.kafkafailover.gateway.security.UpstreamSecurity;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,14 +65,16 @@ public final class Gateway implements AutoCloseable {
         BrokerPorts ports = new BrokerPorts(config.portStart(), config.portCount());
         Transport transport = Transport.best();
         Optional<InetSocketAddress> upstreamSource = config.upstreamBindHost().map(host -> new InetSocketAddress(host, 0));
-        UpstreamPipeline upstreamPipeline = new UpstreamPipeline(config.maxFrameBytes());
+        UpstreamPipeline upstreamPipeline = new UpstreamPipeline(config.maxFrameBytes(),
+                started(UpstreamSecurity.forClusters(config.clusters())));
         BackendProbe probe = started(new BackendProbe(transport, upstreamPipeline, upstreamSource, BACKEND_REQUEST_TIMEOUT));
         BrokerDirectory directory = new BrokerDirectory(probe);
         ProducerIdMapper producerIds = new ProducerIdMapper(active, probe);
         this.metrics = new GatewayMetrics(active);
         this.switcher = new Switcher(active, directory, connections::closeAll, PREFLIGHT_TIMEOUT, metrics::switched);
         try {
-            ResponseFilters filters = new ResponseFilters().add(ApiKeys.API_VERSIONS, 0, new ApiVersionsFilter());
+            ResponseFilters filters = new ResponseFilters().add(ApiKeys.API_VERSIONS, 0, new ApiVersionsFilter())
+                    .add(ApiKeys.API_VERSIONS, 0, new SaslApiVersions(config.clientSecurity().usesSasl()));
             new BrokerAddressFilter(config.advertisedHost(), ports, directory).registerOn(filters);
             producerIds.registerOn(filters);
             ProxyContext context = new ProxyContext(
@@ -83,10 +88,12 @@ public final class Gateway implements AutoCloseable {
                     metrics,
                     producerIds,
                     new FetchSessionGuard(active));
-            started(new ProxyServer(context, new ClientPipeline(config.maxFrameBytes()), config.bindHost(), listenerPorts(ports)));
+            ClientListenerSecurity clientSecurity = started(ClientListenerSecurity.start(config.clientSecurity()));
+            started(new ProxyServer(context, new ClientPipeline(config.maxFrameBytes(), clientSecurity),
+                    config.bindHost(), listenerPorts(ports)));
             BackendHealth health = started(new BackendHealth(active, directory, metrics.registry(), HEALTH_CHECK_INTERVAL));
             this.admin = started(new AdminApi(config.httpBindHost(), config.httpPort(), active, switcher,
-                    config.adminUsers(), metrics, health));
+                    config.adminUsers(), metrics, health, config.adminTls()));
             config.activeClusterFile().ifPresent(file ->
                     started(new ActiveClusterFileWatcher(file, STATE_FILE_POLL_INTERVAL, this::switchFromFile)));
         } catch (InterruptedException | RuntimeException e) {

@@ -15,12 +15,15 @@ import io.kafkafailover.config.ClusterConfig;
 import io.kafkafailover.gateway.routing.ActiveCluster;
 import io.kafkafailover.gateway.routing.SwitchRefusedException;
 import io.kafkafailover.gateway.routing.Switcher;
+import io.kafkafailover.gateway.security.AdminTls;
+import io.kafkafailover.gateway.security.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The admin HTTP API: switch, list, get (basic auth), health and Prometheus metrics. Its paths and
@@ -36,9 +39,17 @@ public final class AdminApi implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final BackendHealth health;
     private final Javalin server;
+    private final Optional<AdminTls> tls;
 
     public AdminApi(String host, int port, ActiveCluster active, Switcher switcher, AdminUsers users,
                     GatewayMetrics metrics, BackendHealth health) {
+        this(host, port, active, switcher, users, metrics, health, Optional.empty());
+    }
+
+    /** @param tls HTTPS instead of HTTP on the same port, when present */
+    public AdminApi(String host, int port, ActiveCluster active, Switcher switcher, AdminUsers users,
+                    GatewayMetrics metrics, BackendHealth health, Optional<TlsSettings> tls) {
+        this.tls = tls.map(AdminTls::start);
         this.active = active;
         this.switcher = switcher;
         this.users = users;
@@ -51,6 +62,7 @@ public final class AdminApi implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            this.tls.ifPresent(https -> config.jetty.addConnector((jetty, http) -> https.connector(jetty, http, host, port)));
             config.routes.before("/admin/*", this::authenticate);
             config.routes.post(AdminApiPaths.SWITCH, this::switchCluster);
             config.routes.get(AdminApiPaths.PCLUSTERS, ctx -> json(ctx, 200, new PClustersView(List.of(view()))));
@@ -65,7 +77,7 @@ public final class AdminApi implements AutoCloseable {
                 }
             });
         }).start();
-        LOG.info("Admin API on {}:{}", host, server.port());
+        LOG.info("Admin API on {}://{}:{}", this.tls.isPresent() ? "https" : "http", host, server.port());
     }
 
     public int port() {
@@ -144,5 +156,6 @@ public final class AdminApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        tls.ifPresent(AdminTls::close);
     }
 }

@@ -4,6 +4,9 @@ import io.kafkafailover.config.ClusterConfigLoader;
 import io.kafkafailover.config.ClusterConfigs;
 import io.kafkafailover.config.ConfigProviderResolver;
 import io.kafkafailover.gateway.admin.AdminUsers;
+import io.kafkafailover.gateway.security.AdminTls;
+import io.kafkafailover.gateway.security.ClientSecurity;
+import io.kafkafailover.gateway.security.TlsSettings;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -27,7 +30,9 @@ public record GatewayConfig(
         int httpPort,
         AdminUsers adminUsers,
         Optional<Path> activeClusterFile,
-        String initialActiveCluster) {
+        String initialActiveCluster,
+        ClientSecurity clientSecurity,
+        Optional<TlsSettings> adminTls) {
 
     public static final int DEFAULT_PORT_START = 6969;
     public static final int DEFAULT_PORT_COUNT = 16;
@@ -64,7 +69,9 @@ public record GatewayConfig(
                         .map(raw -> AdminUsers.parse(ConfigProviderResolver.resolveSetting(AdminUsers.KEY, raw, env)))
                         .orElseGet(AdminUsers::none),
                 activeFile,
-                ActiveClusterFile.initialActive(activeFile, optional(env, "GATEWAY_ACTIVE_CLUSTER"), clusters));
+                ActiveClusterFile.initialActive(activeFile, optional(env, "GATEWAY_ACTIVE_CLUSTER"), clusters),
+                ClientSecurity.fromEnvironment(env),
+                AdminTls.fromEnvironment(env));
     }
 
     /** The port clients bootstrap from; broker ports follow it. */

@@ -108,6 +108,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
+        if (upstream == null) {
+            // Reads stay off until the upstream is ready, but epoll still delivers what a client sent
+            // before half-closing: that client is leaving, and its request has nowhere to go.
+            frame.release();
+            ctx.close();
+            return;
+        }
         RequestInfo request;
         try {
             request = RequestPeek.peek(frame);

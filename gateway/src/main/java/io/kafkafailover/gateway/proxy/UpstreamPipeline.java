@@ -1,6 +1,7 @@
 package io.kafkafailover.gateway.proxy;
 
 import io.kafkafailover.config.ClusterConfig;
+import io.kafkafailover.gateway.security.UpstreamSecurity;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,18 +9,29 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * Builds every connection the gateway makes to a backend cluster, the proxied ones and its own
- * probes alike, so that they all connect and authenticate the same way.
+ * probes alike, so that they all connect and authenticate the same way: with the cluster's own
+ * {@code security.protocol}, {@code ssl.*} and {@code sasl.*} settings.
  */
 public final class UpstreamPipeline {
     private final int maxFrameBytes;
+    private final UpstreamSecurity security;
 
+    /** Builds each cluster's credentials on first use; {@link #UpstreamPipeline(int, UpstreamSecurity)} builds them up front. */
     public UpstreamPipeline(int maxFrameBytes) {
+        this(maxFrameBytes, new UpstreamSecurity());
+    }
+
+    public UpstreamPipeline(int maxFrameBytes, UpstreamSecurity security) {
         this.maxFrameBytes = maxFrameBytes;
+        this.security = security;
     }
 
     /** Frames in, and {@code handler} sees {@link UpstreamReady} once requests may be sent. */
     public void configure(Channel channel, ClusterConfig cluster, ChannelHandler handler) {
-        channel.pipeline().addLast(new KafkaFrameDecoder(maxFrameBytes), new ReadyWhenActive(), handler);
+        var secured = security.secure(channel, cluster);
+        channel.pipeline().addLast(new KafkaFrameDecoder(maxFrameBytes));
+        channel.pipeline().addLast(secured.orElseGet(ReadyWhenActive::new));
+        channel.pipeline().addLast(handler);
     }
 
     /** A plaintext connection is ready as soon as it is connected. */
