@@ -1,9 +1,8 @@
 package io.kafkafailover.gateway.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kafkafailover.gateway.config.GatewayConfigException;
+import io.kafkafailover.gateway.config.UserList;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,23 +38,10 @@ public final class AdminUsers {
 
     /** Parses the setting; the error names the entry, never a password. YAML is a superset of JSON. */
     public static AdminUsers parse(String value) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(value);
-        } catch (Exception e) {
-            throw new GatewayConfigException(KEY, "not a YAML or JSON list of users");
-        }
-        if (root == null || !root.isArray()) {
-            throw new GatewayConfigException(KEY, "must be a list such as [{username: admin, password: secret, admin: true}]");
-        }
         List<User> users = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode entry = root.get(i);
-            String username = text(entry, "username");
+        for (JsonNode entry : UserList.parse(KEY, value, "[{username: admin, password: secret, admin: true}]")) {
+            String username = entry.get("username").asText();
             String password = text(entry, "password");
-            if (username == null || username.isBlank()) {
-                throw new GatewayConfigException(KEY, "entry " + i + " has no username");
-            }
             if (password == null || password.isEmpty()) {
                 throw new GatewayConfigException(KEY, "user '" + username + "' has no password");
             }

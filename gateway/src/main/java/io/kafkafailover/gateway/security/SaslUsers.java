@@ -2,8 +2,8 @@ package io.kafkafailover.gateway.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kafkafailover.gateway.config.GatewayConfigException;
+import io.kafkafailover.gateway.config.UserList;
 import org.apache.kafka.common.security.authenticator.CredentialCache;
 import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.security.scram.internals.ScramCredentialUtils;
@@ -56,23 +56,10 @@ public final class SaslUsers {
 
     /** Parses the setting (YAML or JSON list); errors name the entry and key, never a credential. */
     public static SaslUsers parse(String value) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(value);
-        } catch (Exception e) {
-            throw new GatewayConfigException(KEY, "not a YAML or JSON list of users");
-        }
-        if (root == null || !root.isArray()) {
-            throw new GatewayConfigException(KEY, "must be a list of entries such as the ones 'hash-password' prints");
-        }
         Map<ScramMechanism, CredentialCache.Cache<ScramCredential>> caches = emptyCaches();
         List<String> usernames = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode entry = root.get(i);
-            String username = entry.path("username").asText("");
-            if (username.isEmpty()) {
-                throw new GatewayConfigException(KEY, "entry " + i + " has no username");
-            }
+        for (JsonNode entry : UserList.parse(KEY, value, "the entries 'hash-password' prints")) {
+            String username = entry.get("username").asText();
             if (usernames.contains(username)) {
                 throw new GatewayConfigException(KEY, "user '" + username + "' is listed twice");
             }
