@@ -104,7 +104,8 @@ public final class ProducerIdMapper {
         for (BatchAt batch : batches) {
             mappings.add(current.issued().contains(batch.producerId())
                     ? CompletableFuture.completedFuture(batch.producerId())
-                    : current.mapped().computeIfAbsent(batch.producerId(), id -> allocate(id, target.cluster(), current)));
+                    : current.mapped().compute(batch.producerId(), (id, known) ->
+                            known == null || known.isCompletedExceptionally() ? allocate(id, target.cluster()) : known));
         }
         return CompletableFuture.allOf(mappings.toArray(CompletableFuture[]::new)).thenRun(() -> {
             for (int i = 0; i < batches.size(); i++) {
@@ -113,15 +114,12 @@ public final class ProducerIdMapper {
         });
     }
 
-    private CompletableFuture<Long> allocate(long clientId, ClusterConfig cluster, Ids current) {
+    /** A failed allocation stays in the map only until the next Produce of that producer replaces it. */
+    private CompletableFuture<Long> allocate(long clientId, ClusterConfig cluster) {
         return issueWithRetries(cluster, ALLOCATION_ATTEMPTS).thenApply(issued -> {
             LOG.info("Producer id {} was not issued by cluster '{}'; its batches there carry producer id {}",
                     clientId, cluster.name(), issued);
             return issued;
-        }).whenComplete((id, error) -> {
-            if (error != null) {
-                current.mapped().remove(clientId); // the next attempt asks again
-            }
         });
     }
 
