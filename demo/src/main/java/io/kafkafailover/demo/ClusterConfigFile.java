@@ -13,8 +13,11 @@ import java.nio.file.Path;
  */
 final class ClusterConfigFile {
     static final String FILE_NAME = "cluster-config.yaml";
-    /** Failover's brokers are 101 and 102: with this base they take the same gateway ports as main's 1 and 2. */
-    static final int FAILOVER_NODE_ID_BASE = 100;
+    /**
+     * Main's brokers 1, 2, 3 take broker ports 1-3 (base 0); with this base failover's 101 and 102
+     * take ports 4 and 5 of their own, so that no port leads to a broker of each cluster.
+     */
+    static final int FAILOVER_NODE_ID_BASE = 97;
 
     private ClusterConfigFile() {
     }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,6 +45,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean identified;
     /** Requests read while a Produce waits for a producer id; null when nothing waits. */
     private Queue<Held> held;
+    /** Answers the gateway made itself, by correlation id, waiting for the responses ahead of them. */
+    private final Map<Integer, ByteBuf> localAnswers = new HashMap<>();
 
     ClientHandler(ProxyContext context) {
         this.context = context;
@@ -152,6 +156,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     /** Forwards at once, unless a Produce must first get a producer id of the target cluster. */
     private void send(RequestInfo request, ByteBuf frame) {
+        if (request.apiKey() == ApiKeys.PRODUCE && target.standIn()) {
+            answerNotLeader(request, frame);
+            return;
+        }
         if (request.apiKey() == ApiKeys.FETCH) {
             try {
                 context.fetchSessions().prepare(frame, request, target);
@@ -218,6 +226,36 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private record Held(RequestInfo request, ByteBuf frame) {
     }
 
+    /** See {@link NotLeaderAnswer}; the answer waits its turn behind requests already in flight. */
+    private void answerNotLeader(RequestInfo request, ByteBuf frame) {
+        ByteBuf answer;
+        try {
+            answer = request.expectsResponse() ? NotLeaderAnswer.forProduce(client.alloc(), frame, request) : null;
+        } catch (InvalidFrameException e) {
+            closeWith(e.getMessage());
+            return;
+        } finally {
+            frame.release();
+        }
+        if (answer == null) {
+            closeWith("an acks=0 Produce reached a port whose broker cluster '" + target.cluster().name() + "' lacks");
+        } else if (inFlight.isEmpty()) {
+            client.writeAndFlush(answer, client.voidPromise());
+        } else {
+            inFlight.add(request);
+            localAnswers.put(request.correlationId(), answer);
+        }
+    }
+
+    /** Called by the upstream side after each response it forwards: local answers now due go out too. */
+    void writeLocalAnswersDue() {
+        RequestInfo head;
+        while ((head = inFlight.peek()) != null && localAnswers.containsKey(head.correlationId())) {
+            inFlight.poll();
+            client.write(localAnswers.remove(head.correlationId()), client.voidPromise());
+        }
+    }
+
     /** As a broker does (KIP-511): a v0 answer that makes the client retry with a version we know. */
     private void answerUnsupportedApiVersions(RequestInfo request) {
         ApiVersionsResponseData body = new ApiVersionsResponseData().setErrorCode(Errors.UNSUPPORTED_VERSION.code());
@@ -248,6 +286,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             held.forEach(h -> h.frame().release());
             held.clear();
         }
+        localAnswers.values().forEach(ByteBuf::release);
+        localAnswers.clear();
         if (upstream != null) {
             upstream.close();
         }

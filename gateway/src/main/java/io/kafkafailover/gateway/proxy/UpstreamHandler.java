@@ -65,6 +65,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         client.observer().response(request.apiKey(), out.readableBytes());
         Channel clientChannel = client.client();
         clientChannel.write(out, clientChannel.voidPromise());
+        client.writeLocalAnswersDue();
         if (!clientChannel.isWritable()) {
             ctx.channel().config().setAutoRead(false);
         }

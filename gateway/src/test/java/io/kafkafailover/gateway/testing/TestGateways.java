@@ -25,7 +25,8 @@ public final class TestGateways {
         if (failover != null) {
             env.put("KAFKA_FAILOVER_BOOTSTRAP_SERVERS", failover.bootstrapServers());
             env.put("KAFKA_FAILOVER_GATEWAY_ROLES", "failover");
-            env.put("KAFKA_FAILOVER_GATEWAY_NODE_ID_BASE", String.valueOf(minId(failover)));
+            // failover's brokers take the ports after main's: no port leads to a broker of each cluster
+            env.put("KAFKA_FAILOVER_GATEWAY_NODE_ID_BASE", String.valueOf(minId(failover) - main.brokerIds().size()));
         }
         return env;
     }

@@ -165,7 +165,7 @@ class RealGatewaySwitchingTest extends SwitchingScenarios {
       env.put("KAFKA_MAIN_GATEWAY_NODE_ID_BASE", "1");
       env.put("KAFKA_FAILOVER_BOOTSTRAP_SERVERS", failover.bootstrapServers());
       env.put("KAFKA_FAILOVER_GATEWAY_ROLES", "failover");
-      env.put("KAFKA_FAILOVER_GATEWAY_NODE_ID_BASE", "100");
+      env.put("KAFKA_FAILOVER_GATEWAY_NODE_ID_BASE", "98"); // brokers 101, 102 on the ports after main's 1, 2, 3
       env.put("GATEWAY_BIND_HOST", ip);
       env.put("GATEWAY_ADVERTISED_HOST", ip);
       env.put("GATEWAY_PORT_START", String.valueOf(KAFKA_PORT_START));
