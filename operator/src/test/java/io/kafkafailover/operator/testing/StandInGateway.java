@@ -40,6 +40,7 @@ public final class StandInGateway implements AdminApiGateway {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int failureStatus = 503;
   private volatile Duration delay = Duration.ZERO;
+  private volatile java.util.concurrent.CountDownLatch together;
   private volatile String active;
   private volatile Instant switchedAt;
   private HttpServer server;
@@ -109,6 +110,14 @@ public final class StandInGateway implements AdminApiGateway {
     this.delay = delay;
   }
 
+  /**
+   * Every request first counts {@code arrived} down and waits (up to 10 s) until it reaches zero:
+   * with one latch shared by several stand-ins, none answers before all were called at once.
+   */
+  public void answerOnlyTogether(java.util.concurrent.CountDownLatch arrived) {
+    this.together = arrived;
+  }
+
   /** The next {@code count} requests are answered with {@code status} and an ApiError. */
   public void failNextRequests(int count, int status) {
     this.failureStatus = status;
@@ -118,6 +127,15 @@ public final class StandInGateway implements AdminApiGateway {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       sleep(delay);
+      java.util.concurrent.CountDownLatch latch = together;
+      if (latch != null) {
+        latch.countDown();
+        try {
+          latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         answer(exchange, 401, new ApiError(ApiError.UNAUTHORIZED, "bad credentials"));
       } else if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
