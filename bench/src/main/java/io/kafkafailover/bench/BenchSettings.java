@@ -1,0 +1,71 @@
+package io.kafkafailover.bench;
+
+import io.kafkafailover.bench.switching.SwitchTime;
+
+import java.time.Duration;
+
+/**
+ * How big one benchmark run is. Sizes are given as durations where the machine decides the rate:
+ * a calibration run measures what the brokers take directly, and every measured run then sends
+ * that rate times the target duration, the same count on both sides.
+ *
+ * @param rounds              rounds of alternating direct and through-gateway runs (medians are over these)
+ * @param producers           concurrent ProducerPerformance producers per throughput run
+ * @param calibrationRecords  records per producer of the unmeasured calibration (and warm-up) run
+ * @param producerRun         target duration of one measured producer run
+ * @param consumerData        how long producing the consumer benchmark's data set should take
+ * @param minRecords          floor for every record count, so that tiny runs still measure something
+ * @param latencyRun          measured duration of one fixed-rate latency run
+ * @param latencyWarmUp       unmeasured start of a latency run
+ * @param idleConnections     connections held open for the idle-memory measurement
+ * @param profile             also record the gateway with JFR during an extra, unmeasured run
+ */
+public record BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
+                            Duration producerRun, Duration consumerData, long minRecords, Duration latencyRun,
+                            Duration latencyWarmUp, SwitchTime.Settings switching, int idleConnections,
+                            boolean profile) {
+
+    public static final int TOPIC_PARTITIONS = 6;
+
+    /** The default: about ten minutes on a two-core machine. */
+    public static BenchSettings full() {
+        return new BenchSettings("full", 3, 3, 1024, 20_000, Duration.ofSeconds(20), Duration.ofSeconds(30), 10_000,
+                Duration.ofSeconds(20), Duration.ofSeconds(3),
+                new SwitchTime.Settings(10, 20, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(15)),
+                1_000, false);
+    }
+
+    /** {@code --quick}: every measurement, fewer and shorter runs; a few minutes. */
+    public static BenchSettings quick() {
+        return new BenchSettings("quick", 2, 3, 1024, 10_000, Duration.ofSeconds(8), Duration.ofSeconds(10), 5_000,
+                Duration.ofSeconds(8), Duration.ofSeconds(2),
+                new SwitchTime.Settings(10, 10, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(15)),
+                1_000, false);
+    }
+
+    /** {@code --smoke}: proves the harness works end to end (the build runs it); its numbers mean little. */
+    public static BenchSettings smoke() {
+        return new BenchSettings("smoke", 1, 2, 1024, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 1_000,
+                Duration.ofSeconds(2), Duration.ofMillis(500),
+                new SwitchTime.Settings(3, 2, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(15)),
+                50, false);
+    }
+
+    public BenchSettings withProfile(boolean on) {
+        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, producerRun, consumerData,
+                minRecords, latencyRun, latencyWarmUp, switching, idleConnections, on);
+    }
+
+    public BenchSettings withRounds(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1");
+        }
+        return new BenchSettings(mode, count, producers, recordSize, calibrationRecords, producerRun, consumerData,
+                minRecords, latencyRun, latencyWarmUp, switching, idleConnections, profile);
+    }
+
+    /** Records to send for a run of {@code target} at {@code recordsPerSecond}, never below the floor. */
+    public long recordsFor(double recordsPerSecond, Duration target) {
+        return Math.max(minRecords, Math.round(recordsPerSecond * target.toMillis() / 1000.0));
+    }
+}

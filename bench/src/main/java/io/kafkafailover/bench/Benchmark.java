@@ -1,0 +1,109 @@
+package io.kafkafailover.bench;
+
+import io.kafkafailover.bench.fanout.FanOutPhase;
+import io.kafkafailover.bench.latency.LatencyPhase;
+import io.kafkafailover.bench.memory.MemoryPhase;
+import io.kafkafailover.bench.memory.MemorySample;
+import io.kafkafailover.bench.memory.MemorySampler;
+import io.kafkafailover.bench.process.BenchPaths;
+import io.kafkafailover.bench.process.BrokerClusters;
+import io.kafkafailover.bench.process.GatewayProcess;
+import io.kafkafailover.bench.profile.ProfilePhase;
+import io.kafkafailover.bench.report.BenchmarkReport;
+import io.kafkafailover.bench.report.Machine;
+import io.kafkafailover.bench.report.PhaseResult;
+import io.kafkafailover.bench.report.ResultRow;
+import io.kafkafailover.bench.switching.SwitchPhase;
+import io.kafkafailover.bench.throughput.ConsumerPhase;
+import io.kafkafailover.bench.throughput.ProducerPhase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One benchmark run: starts both clusters and the gateway in their own JVMs, runs every phase,
+ * and returns the report. Nothing is shared between runs.
+ */
+public final class Benchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+
+    /** Room for six brokers and two controllers; the testkit needs ~25 MB of heap per node at rest. */
+    static final List<String> BROKER_JVM = List.of("-Xms1g", "-Xmx2g");
+    /**
+     * The gateway image's JAVA_TOOL_OPTIONS (gateway/Dockerfile), with MaxRAM standing in for the
+     * 1 GiB memory limit of manifests/examples/payments.yaml: a 768 MiB heap ceiling, as in that pod.
+     */
+    static final List<String> GATEWAY_JVM = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
+    /** Every load generator, direct or through the gateway, runs with exactly these. */
+    static final List<String> LOAD_JVM = List.of("-Xmx1g");
+
+    private Benchmark() {
+    }
+
+    public static BenchmarkReport run(BenchSettings settings, BenchPaths locatedPaths) {
+        BenchPaths paths = locatedPaths.forRun(settings.mode());
+        Instant started = Instant.now();
+        String loadBefore = Machine.loadAverage();
+        LOG.info("Benchmark ({} mode) starting; load average {}", settings.mode(), loadBefore);
+        List<ResultRow> rows = new ArrayList<>();
+        List<BenchmarkReport.Section> sections = new ArrayList<>();
+        try (BrokerClusters clusters = BrokerClusters.start(paths, BROKER_JVM);
+             GatewayProcess gateway = GatewayProcess.start(paths, clusters, GATEWAY_JVM)) {
+            Thread cleanup = new Thread(() -> {
+                gateway.close();
+                clusters.close();
+            }, "bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            MemorySample afterStart = MemorySampler.now(gateway);
+            BenchContext context = new BenchContext(settings, paths, clusters, gateway, LOAD_JVM);
+
+            LOG.info("Producer throughput...");
+            ProducerPhase.Outcome producers = new ProducerPhase(context).run();
+            add(producers.result(), rows, sections);
+            LOG.info("Consumer throughput...");
+            add(new ConsumerPhase(context).run(producers.directRecordsPerSecond()), rows, sections);
+            LOG.info("Produce latency...");
+            add(new LatencyPhase(context).run(producers.directRecordsPerSecond()), rows, sections);
+            LOG.info("Switch time...");
+            add(new SwitchPhase(context).run(), rows, sections);
+            add(new FanOutPhase().run(), rows, sections);
+            LOG.info("Gateway memory...");
+            add(new MemoryPhase(context).run(afterStart, producers.gatewayPeakMemory()), rows, sections);
+            if (settings.profile()) {
+                LOG.info("Profiling the gateway with JFR...");
+                sections.add(new ProfilePhase(context).run(producers.directRecordsPerSecond()));
+            }
+            sections.add(setup(settings, gateway));
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+        return new BenchmarkReport(settings.mode(), started, Duration.between(started, Instant.now()), Machine.describe(),
+                loadBefore, Machine.loadAverage(), rows, sections);
+    }
+
+    private static void add(PhaseResult result, List<ResultRow> rows, List<BenchmarkReport.Section> sections) {
+        rows.addAll(result.rows());
+        sections.add(result.details());
+    }
+
+    private static BenchmarkReport.Section setup(BenchSettings settings, GatewayProcess gateway) {
+        return new BenchmarkReport.Section("Setup", List.of(
+                "- Brokers: two real KRaft clusters on 127.0.0.1 in one JVM of their own (" + String.join(" ", BROKER_JVM)
+                        + "): `main` with brokers " + BrokerClusters.MAIN_BROKER_IDS + " and `failover` with brokers "
+                        + BrokerClusters.FAILOVER_BROKER_IDS + ", each with one KRaft controller. Every topic has "
+                        + BenchSettings.TOPIC_PARTITIONS + " partitions replicated to all three brokers. PLAINTEXT.",
+                "- Gateway: " + gateway.launchedFrom() + ", in its own JVM (" + String.join(" ", GATEWAY_JVM)
+                        + "), configured through its environment as a pod is, in front of both clusters.",
+                "- Load generators: Kafka's ProducerPerformance (several producers in one JVM) and ConsumerPerformance"
+                        + " from kafka-tools, and the harness's fixed-rate latency probe, each run in a fresh JVM ("
+                        + String.join(" ", LOAD_JVM) + "); the switch producers run in the harness's JVM.",
+                "- Direct and through-gateway runs use the same settings, alternate (direct first in odd rounds,"
+                        + " gateway first in even ones) and number " + settings.rounds() + " per side; the table shows medians.",
+                "- All of it shares one machine: every number includes the brokers, the load generators and the gateway"
+                        + " competing for the same cores."));
+    }
+}

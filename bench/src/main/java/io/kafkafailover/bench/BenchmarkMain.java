@@ -1,0 +1,91 @@
+package io.kafkafailover.bench;
+
+import io.kafkafailover.bench.process.BenchPaths;
+import io.kafkafailover.bench.report.BenchmarkReport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--output FILE]}: runs the
+ * benchmark and writes its Markdown report (default {@code bench/target/benchmark-results.md}).
+ */
+public final class BenchmarkMain {
+    static final String USAGE = """
+            Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--output FILE]
+              (default)   full run, about 10 minutes on two cores
+              --quick     every measurement with fewer, shorter runs, a few minutes
+              --smoke     tiny sizes: proves the harness works, the numbers mean little
+              --profile   also record the gateway with JFR during one extra run and report its hot methods
+              --rounds N  direct/gateway rounds per comparison (default: 3 full, 2 quick, 1 smoke)
+              --output F  where to write the Markdown report (default: bench/target/benchmark-results.md)
+            """;
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        // The switch producers run in this JVM, and every switch makes each of them warn about the
+        // connections the gateway closed: expected, counted in the report, and not worth a console page.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.producer.internals.Sender", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+        BenchSettings settings = BenchSettings.full();
+        boolean profile = false;
+        Integer rounds = null;
+        Path output = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> settings = BenchSettings.quick();
+                case "--smoke" -> settings = BenchSettings.smoke();
+                case "--profile" -> profile = true;
+                case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+                case "--output" -> output = Path.of(value(args, ++i));
+                case "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    return;
+                }
+                default -> {
+                    System.err.print("Unknown option " + args[i] + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        settings = settings.withProfile(profile);
+        if (rounds != null) {
+            settings = settings.withRounds(rounds);
+        }
+        BenchPaths paths = BenchPaths.locate();
+        Path file = output != null ? output : paths.resultsFile("benchmark-results.md");
+        BenchmarkReport report = Benchmark.run(settings, paths);
+        String markdown = document(report, settings);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, markdown, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("Report written to " + file.toAbsolutePath());
+        System.exit(0); // Kafka clients' leftover threads must not keep the JVM up
+    }
+
+    /** The whole report file: a title, how to reproduce it, then the report. */
+    public static String document(BenchmarkReport report, BenchSettings settings) {
+        String command = "./run-benchmarks" + switch (settings.mode()) {
+            case "quick" -> " --quick";
+            case "smoke" -> " --smoke";
+            default -> "";
+        } + (settings.profile() ? " --profile" : "");
+        return "# kafka-failover benchmark results\n\n"
+                + "Produced by `" + command + "`. Numbers taken on a machine shared with other work are indicative:"
+                + " see the load average under Machine.\n\n"
+                + report.toMarkdown();
+    }
+
+    private static String value(String[] args, int index) {
+        if (index >= args.length) {
+            System.err.print("Missing value for " + args[index - 1] + "\n" + USAGE);
+            System.exit(2);
+        }
+        return args[index];
+    }
+}

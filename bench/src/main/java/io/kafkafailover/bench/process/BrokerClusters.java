@@ -1,0 +1,110 @@
+package io.kafkafailover.bench.process;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The harness's handle on the {@link ClustersMain} child JVM: both clusters' addresses and topic
+ * administration, talking to the brokers directly.
+ */
+public final class BrokerClusters implements AutoCloseable {
+    public static final String MAIN = "main";
+    public static final String FAILOVER = "failover";
+    public static final List<Integer> MAIN_BROKER_IDS = List.of(1, 2, 3);
+    public static final List<Integer> FAILOVER_BROKER_IDS = List.of(101, 102, 103);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ChildJvm process;
+    private final Map<String, String> bootstrapServers;
+    private final Map<String, Admin> admins = new LinkedHashMap<>();
+
+    private BrokerClusters(ChildJvm process, Map<String, String> bootstrapServers) {
+        this.process = process;
+        this.bootstrapServers = bootstrapServers;
+        bootstrapServers.forEach((name, servers) -> admins.put(name, Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "bench-admin-" + name))));
+    }
+
+    public static BrokerClusters start(BenchPaths paths, List<String> jvmOptions) {
+        ChildJvm.Spec spec = ChildJvm.Spec.mainClass("brokers", paths.classPath(), ClustersMain.class.getName(),
+                        List.of(ids(MAIN_BROKER_IDS), ids(FAILOVER_BROKER_IDS)))
+                .withJvmOptions(jvmOptions);
+        ChildJvm child = ChildJvm.start(spec, paths.workDirectory());
+        try {
+            child.awaitLine(ClustersMain.READY_LINE::equals, START_TIMEOUT);
+            Map<String, String> servers = new LinkedHashMap<>();
+            child.output().stream().filter(line -> line.startsWith(ClustersMain.CLUSTER_LINE)).forEach(line -> {
+                String[] parts = line.substring(ClustersMain.CLUSTER_LINE.length()).split(" ");
+                servers.put(parts[0], parts[1]);
+            });
+            return new BrokerClusters(child, servers);
+        } catch (RuntimeException e) {
+            child.close();
+            throw e;
+        }
+    }
+
+    private static String ids(List<Integer> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    public String bootstrapServers(String cluster) {
+        String servers = bootstrapServers.get(cluster);
+        if (servers == null) {
+            throw new IllegalArgumentException("No cluster " + cluster);
+        }
+        return servers;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Creates the topic with every broker as a replica, so acks=all means all three. */
+    public void createTopic(String cluster, String topic, int partitions) {
+        int replicas = (MAIN.equals(cluster) ? MAIN_BROKER_IDS : FAILOVER_BROKER_IDS).size();
+        await(admin(cluster).createTopics(List.of(new NewTopic(topic, partitions, (short) replicas))).all(),
+                "create " + topic + " on " + cluster);
+    }
+
+    public void deleteTopic(String cluster, String topic) {
+        await(admin(cluster).deleteTopics(Set.of(topic)).all(), "delete " + topic + " on " + cluster);
+    }
+
+    private Admin admin(String cluster) {
+        Admin admin = admins.get(cluster);
+        if (admin == null) {
+            throw new IllegalArgumentException("No cluster " + cluster);
+        }
+        return admin;
+    }
+
+    private static void await(org.apache.kafka.common.KafkaFuture<Void> future, String what) {
+        try {
+            future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + what, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admins.values().forEach(admin -> admin.close(Duration.ofSeconds(5)));
+        process.close();
+    }
+}

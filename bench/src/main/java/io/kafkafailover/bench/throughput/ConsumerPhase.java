@@ -1,0 +1,74 @@
+package io.kafkafailover.bench.throughput;
+
+import io.kafkafailover.bench.BenchContext;
+import io.kafkafailover.bench.BenchSettings;
+import io.kafkafailover.bench.Side;
+import io.kafkafailover.bench.process.BrokerClusters;
+import io.kafkafailover.bench.report.BenchmarkReport;
+import io.kafkafailover.bench.report.Cells;
+import io.kafkafailover.bench.report.PhaseResult;
+import io.kafkafailover.bench.report.ResultRow;
+import io.kafkafailover.bench.report.Stats;
+import io.kafkafailover.bench.report.Verdict;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consumer throughput, direct against through the gateway: Kafka's ConsumerPerformance reads one
+ * data set, written once beforehand, from the start in a fresh group each run. One unmeasured read
+ * first puts the data set in the page cache, so that no run pays for the disk alone.
+ */
+public final class ConsumerPhase {
+    public static final double TARGET_RATIO = 0.95;
+    private static final String TOPIC = "bench-consume";
+
+    private final BenchContext context;
+
+    public ConsumerPhase(BenchContext context) {
+        this.context = context;
+    }
+
+    /** @param directRecordsPerSecond the producer phase's direct rate, which sizes the data set */
+    public PhaseResult run(double directRecordsPerSecond) {
+        BenchSettings settings = context.settings();
+        long perProducer = settings.recordsFor(directRecordsPerSecond / settings.producers(), settings.consumerData());
+        ProducerLoad fill = new ProducerLoad(settings.producers(), perProducer, settings.recordSize(), ProducerLoad.UNTHROTTLED);
+        context.clusters().createTopic(BrokerClusters.MAIN, TOPIC, BenchSettings.TOPIC_PARTITIONS);
+        try {
+            new ProducerThroughput(context.paths(), context.loadJvmOptions())
+                    .run("consume-fill", Side.DIRECT.bootstrapServers(context), TOPIC, fill);
+            ConsumerThroughput consumer = new ConsumerThroughput(context.paths(), context.loadJvmOptions());
+            long records = fill.totalRecords();
+            consumer.run("consume-warmup", Side.DIRECT.bootstrapServers(context), TOPIC, records);
+
+            Map<Side, List<ConsumerResult>> results = new EnumMap<>(Side.class);
+            List<String> lines = new ArrayList<>(List.of(
+                    "Data set: " + records + " records of " + settings.recordSize() + " B in " + BenchSettings.TOPIC_PARTITIONS
+                            + " partitions, read by one ConsumerPerformance consumer per run. Fetch rates leave out the"
+                            + " group join, shown separately.",
+                    "",
+                    "| Round | Side | fetch MiB/s | fetch records/s | group join ms |",
+                    "|---:|---|---:|---:|---:|"));
+            for (int round = 0; round < settings.rounds(); round++) {
+                for (Side side : Side.order(round)) {
+                    ConsumerResult result = consumer.run("consume-r" + (round + 1) + "-" + side.label(),
+                            side.bootstrapServers(context), TOPIC, records);
+                    results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
+                    lines.add("| " + (round + 1) + " | " + side.label() + " | " + Cells.decimal(result.fetchMibPerSecond(), 2)
+                            + " | " + Cells.decimal(result.fetchRecordsPerSecond(), 0) + " | " + result.rebalanceMillis() + " |");
+                }
+            }
+            double direct = Stats.median(results.get(Side.DIRECT).stream().map(ConsumerResult::fetchMibPerSecond).toList());
+            double gateway = Stats.median(results.get(Side.GATEWAY).stream().map(ConsumerResult::fetchMibPerSecond).toList());
+            ResultRow row = new ResultRow("Consumer throughput (1 consumer, fetch), median MiB/s",
+                    Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
+                    "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
+            return new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines));
+        } finally {
+            context.clusters().deleteTopic(BrokerClusters.MAIN, TOPIC);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.kafkafailover.bench;
+
+import io.kafkafailover.bench.process.BenchPaths;
+import io.kafkafailover.bench.report.BenchmarkReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+/**
+ * The whole harness at tiny sizes, against real brokers and the real gateway in their own JVMs, so
+ * that the build notices when it stops working. Its numbers are not judged, only their presence
+ * and the report's arithmetic.
+ */
+class BenchmarkSmokeTest {
+    private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+    /** Patterns of whole measurement labels. */
+    private static final List<String> COMPARED = List.of("Producer throughput .*", "Consumer throughput .*",
+            "Produce latency at .* p50", "Produce latency at .* p99", "Produce latency at .* p99\\.9");
+    private static final List<String> GATEWAY_ONLY = List.of("Switch time, .* p50", "Switch time, .* p99",
+            "Switch time, .* max", "Gateway RSS after start-up.*", "Gateway RSS with .* idle client connections",
+            "Gateway heap in use with .* idle client connections", "Gateway RSS, peak under the producer load",
+            "Gateway heap in use, peak under the producer load");
+
+    private static String markdown;
+    private static List<List<String>> table;
+
+    @BeforeAll
+    static void runTheHarness() throws Exception {
+        BenchSettings settings = BenchSettings.smoke();
+        BenchPaths paths = BenchPaths.locate();
+        BenchmarkReport report = Benchmark.run(settings, paths);
+        markdown = BenchmarkMain.document(report, settings);
+        Files.writeString(paths.resultsFile("benchmark-results-smoke.md"), markdown, StandardCharsets.UTF_8);
+        table = resultsTable(markdown);
+    }
+
+    @Test
+    void everyComparisonHasBothSidesAndTheirComparison() {
+        for (String label : COMPARED) {
+            List<String> row = row(label);
+            assertThat(number(row.get(1))).as("%s direct", label).isPositive();
+            assertThat(number(row.get(2))).as("%s through the gateway", label).isPositive();
+            assertThat(row.get(3)).as("%s comparison", label).containsPattern(NUMBER);
+        }
+    }
+
+    @Test
+    void throughputRatiosAreGatewayOverDirect() {
+        for (String label : List.of("Producer throughput .*", "Consumer throughput .*")) {
+            List<String> row = row(label);
+            assertThat(number(row.get(3))).as(label)
+                    .isCloseTo(number(row.get(2)) / number(row.get(1)), offset(0.01));
+        }
+    }
+
+    @Test
+    void latencyComparisonIsTheLatencyTheGatewayAdds() {
+        List<String> row = row("Produce latency at .* p99");
+        assertThat(number(row.get(3))).isCloseTo(number(row.get(2)) - number(row.get(1)),
+                offset(0.02));
+    }
+
+    @Test
+    void gatewayOnlyMeasurementsHaveNumbers() {
+        for (String label : GATEWAY_ONLY) {
+            List<String> row = row(label);
+            assertThat(row.get(1)).as("%s direct", label).isEqualTo("—");
+            assertThat(number(row.get(2))).as("%s", label).isPositive();
+        }
+        assertThat(row("Switch time, .* p50").get(2)).endsWith(" s");
+        assertThat(row("Gateway RSS with .* idle client connections").get(2)).endsWith(" MiB");
+    }
+
+    @Test
+    void switchesWereConfirmedByReadingBothClustersBack() {
+        Matcher samples = Pattern.compile("samples: (\\d+) of (\\d+) switch × producer pairs").matcher(markdown);
+        assertThat(samples.find()).isTrue();
+        assertThat(Integer.parseInt(samples.group(1))).isPositive();
+        Matcher readBack = Pattern.compile("topics were read back \\((\\d+) records\\)").matcher(markdown);
+        assertThat(readBack.find()).isTrue();
+        assertThat(Integer.parseInt(readBack.group(1))).isPositive();
+    }
+
+    @Test
+    void operatorFanOutIsReportedAsNotMeasuredYet() {
+        List<String> row = row("Operator fan-out.*");
+        assertThat(row.get(2)).contains("TODO");
+        assertThat(row.get(5)).isEqualTo("not measured");
+    }
+
+    @Test
+    void reportDescribesTheMachineAndItsLoad() {
+        assertThat(markdown).contains("### Machine", "| Cores available | ", "| Kafka | 4.3.1 |");
+        assertThat(markdown).containsPattern("\\| Load average at start \\(1, 5, 15 min\\) \\| [\\d.]+, [\\d.]+, [\\d.]+ \\|");
+        assertThat(markdown).contains("Produced by `./run-benchmarks --smoke`");
+    }
+
+    private static List<String> row(String labelPattern) {
+        Pattern label = Pattern.compile(labelPattern);
+        Optional<List<String>> row = table.stream().filter(cells -> label.matcher(cells.get(0)).matches()).findFirst();
+        assertThat(row).as("a results row for '%s' in:%n%s", labelPattern, markdown).isPresent();
+        return row.get();
+    }
+
+    private static double number(String cell) {
+        Matcher matcher = NUMBER.matcher(cell.replace(",", ""));
+        assertThat(matcher.find()).as("a number in '%s'", cell).isTrue();
+        return Double.parseDouble(matcher.group());
+    }
+
+    /** The results table's rows, cells stripped, header and separator left out. */
+    private static List<List<String>> resultsTable(String markdown) {
+        String results = markdown.substring(markdown.indexOf("| Measurement |"), markdown.indexOf("### Machine"));
+        return results.lines()
+                .filter(line -> line.startsWith("| ") && !line.startsWith("| Measurement |"))
+                .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split("\\|", -1)).map(String::strip).toList())
+                .toList();
+    }
+}
