@@ -1,6 +1,7 @@
 package io.kafkafailover.demo;
 
 import io.kafkafailover.gateway.config.GatewayConfig;
+import io.kafkafailover.testkit.FreePortRange;
 import io.kafkafailover.testkit.KafkaCluster;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,7 +32,7 @@ class DemoMainTest {
     @Test
     @Timeout(180)
     void recordsMoveFromMainToFailoverWhenTheSeedsSwitchCallIsMade() throws Exception {
-        int portStart = FreePortRun.start(GatewayConfig.DEFAULT_PORT_COUNT + 1);
+        int portStart = FreePortRange.start(List.of("127.0.0.1"), GatewayConfig.DEFAULT_PORT_COUNT + 1);
         try (Demo demo = Demo.start(new DemoSettings(portStart, 0, DemoSettings.DEFAULT_ADVERTISED_HOST));
              DemoProducer producer = new DemoProducer(demo)) {
             assertThat(demo.bootstrapServers()).isEqualTo("localhost:" + portStart);

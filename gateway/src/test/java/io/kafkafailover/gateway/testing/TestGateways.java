@@ -2,9 +2,11 @@ package io.kafkafailover.gateway.testing;
 
 import io.kafkafailover.gateway.Gateway;
 import io.kafkafailover.gateway.config.GatewayConfig;
+import io.kafkafailover.testkit.FreePortRange;
 import io.kafkafailover.testkit.KafkaCluster;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Starts real gateways for tests through the same environment-variable path as production. */
@@ -37,7 +39,7 @@ public final class TestGateways {
         String host = all.computeIfAbsent("GATEWAY_BIND_HOST", key -> "127.0.0.1");
         all.putIfAbsent("GATEWAY_ADVERTISED_HOST", host);
         all.putIfAbsent("GATEWAY_PORT_COUNT", String.valueOf(PORT_COUNT));
-        all.putIfAbsent("GATEWAY_PORT_START", String.valueOf(PortRange.freeStart(host, PORT_COUNT + 1)));
+        all.putIfAbsent("GATEWAY_PORT_START", String.valueOf(FreePortRange.start(List.of(host), PORT_COUNT + 1)));
         all.putIfAbsent("GATEWAY_HTTP_BIND_HOST", host);
         all.putIfAbsent("GATEWAY_HTTP_PORT", "0");
         all.putIfAbsent("GATEWAY_ADMIN_API_USERS", "[{username: " + ADMIN_USER + ", password: " + ADMIN_PASSWORD + ", admin: true}]");

@@ -6,6 +6,7 @@ import io.kafkafailover.gateway.config.GatewayConfig;
 import io.kafkafailover.operator.model.ClusterName;
 import io.kafkafailover.operator.testing.AdminApiGateway;
 import io.kafkafailover.operator.testing.LoopbackPorts;
+import io.kafkafailover.testkit.FreePortRange;
 import io.kafkafailover.testkit.KafkaCluster;
 import io.kafkafailover.testkit.SharedKafkaClusters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RealGatewaySwitchingTest extends SwitchingScenarios {
   private static final int KAFKA_PORTS = 1 + 8;
-  private static final int KAFKA_PORT_START = LoopbackPorts.freeRangeOnAll(LoopbackPorts.POD_IPS, KAFKA_PORTS);
+  private static final int KAFKA_PORT_START = FreePortRange.start(LoopbackPorts.POD_IPS, KAFKA_PORTS);
 
   @Override
   protected AdminApiGateway startGateway(String ip, int port, String username, String password, String active) {

@@ -27,22 +27,6 @@ public final class LoopbackPorts {
     throw new IllegalStateException("no port free on all of " + ips);
   }
 
-  /** The first of {@code count} consecutive ports free on all of {@code ips} (a gateway's Kafka ports). */
-  public static int freeRangeOnAll(List<String> ips, int count) {
-    for (int tries = 0; tries < 200; tries++) {
-      int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 32000 - count);
-      boolean free = true;
-      for (int port = start; port < start + count && free; port++) {
-        int candidate = port;
-        free = ips.stream().allMatch(ip -> isFree(ip, candidate));
-      }
-      if (free) {
-        return start;
-      }
-    }
-    throw new IllegalStateException("no " + count + " consecutive ports free on all of " + ips);
-  }
-
   private static boolean isFree(String ip, int port) {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(ip))) {
       return true;

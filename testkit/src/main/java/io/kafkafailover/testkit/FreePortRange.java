@@ -1,4 +1,4 @@
-package io.kafkafailover.gateway.testing;
+package io.kafkafailover.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,22 +9,24 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Finds a run of consecutive free ports for a gateway (bootstrap port plus broker ports). It looks
- * below Linux's ephemeral range so that the ports Kafka and clients pick for themselves cannot
- * collide with it.
+ * A run of consecutive ports free on every given address, for a gateway under test (its bootstrap
+ * port and broker ports), or for several gateways standing in for pods on different loopback
+ * addresses with the same ports. It looks below Linux's ephemeral range, where the ports Kafka and
+ * clients pick for themselves cannot land.
  */
-public final class PortRange {
-    private PortRange() {
+public final class FreePortRange {
+    private FreePortRange() {
     }
 
-    public static int freeStart(String host, int count) {
+    /** The first of {@code count} consecutive ports that are free on all of {@code hosts} right now. */
+    public static int start(List<String> hosts, int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int start = ThreadLocalRandom.current().nextInt(20000, 32000 - count);
-            if (allFree(host, start, count)) {
+            if (hosts.stream().allMatch(host -> allFree(host, start, count))) {
                 return start;
             }
         }
-        throw new IllegalStateException("no run of " + count + " free ports on " + host);
+        throw new IllegalStateException("no run of " + count + " ports free on all of " + hosts);
     }
 
     private static boolean allFree(String host, int start, int count) {
