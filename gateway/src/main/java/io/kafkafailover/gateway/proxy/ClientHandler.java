@@ -239,7 +239,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         if (answer == null) {
             closeWith("an acks=0 Produce reached a port whose broker cluster '" + target.cluster().name() + "' lacks");
-        } else if (inFlight.isEmpty()) {
+        } else {
+            answerInTurn(request, answer);
+        }
+    }
+
+    /** An answer the gateway makes itself goes out after the responses to earlier requests. */
+    private void answerInTurn(RequestInfo request, ByteBuf answer) {
+        if (inFlight.isEmpty()) {
             client.writeAndFlush(answer, client.voidPromise());
         } else {
             inFlight.add(request);
@@ -262,7 +269,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         body.apiKeys().add(new ApiVersionsResponseData.ApiVersion().setApiKey(ApiKeys.API_VERSIONS.id)
                 .setMinVersion(ApiKeys.API_VERSIONS.oldestVersion()).setMaxVersion(ApiKeys.API_VERSIONS.latestVersion()));
         ResponseHeader header = new ResponseHeader(request.correlationId(), ApiKeys.API_VERSIONS.responseHeaderVersion((short) 0));
-        client.writeAndFlush(ResponseCodec.encode(client.alloc(), new ResponseCodec.Decoded(header, body, (short) 0)));
+        answerInTurn(request, ResponseCodec.encode(client.alloc(), new ResponseCodec.Decoded(header, body, (short) 0)));
     }
 
     @Override
