@@ -1,5 +1,6 @@
 package io.kafkafailover.gateway.proxy;
 
+import io.kafkafailover.gateway.routing.ProduceVerdict;
 import io.kafkafailover.gateway.routing.UpstreamTarget;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -43,6 +44,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private ProxyObserver.ConnectionObserver observer;
     private boolean identified;
+    private ClientSoftware software = ClientSoftware.UNKNOWN;
     /** Requests read while a Produce waits for a producer id; null when nothing waits. */
     private Queue<Held> held;
     /** Answers the gateway made itself, by correlation id, waiting for the responses ahead of them. */
@@ -146,6 +148,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        if (request.apiKey() == ApiKeys.API_VERSIONS) {
+            try {
+                software = ClientSoftware.fromApiVersionsRequest(frame, request.apiVersion());
+            } catch (InvalidFrameException e) {
+                frame.release();
+                closeWith(e.getMessage());
+                return;
+            }
+        }
         observer.request(request.apiKey(), frame.readableBytes());
         if (held != null) {
             held.add(new Held(request, frame)); // behind a Produce that waits for its producer id
@@ -154,8 +165,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Forwards at once, unless a Produce must first get a producer id of the target cluster. */
+    /** Forwards at once, unless a Produce must first get a producer id of the target cluster, or be answered here. */
     private void send(RequestInfo request, ByteBuf frame) {
+        if (!context.router().isCurrent(target)) {
+            // The switch closes this connection in a moment. Until then nothing more may reach the
+            // cluster it left: ids and sessions are no longer mapped for it, and could collide there.
+            frame.release();
+            client.close();
+            return;
+        }
         if (request.apiKey() == ApiKeys.PRODUCE && target.standIn()) {
             answerNotLeader(request, frame);
             return;
@@ -169,9 +187,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         } else if (request.apiKey() == ApiKeys.PRODUCE && context.producerIds().inspects(target)) {
-            CompletableFuture<Void> ready;
+            CompletableFuture<ProduceVerdict> ready;
             try {
-                ready = context.producerIds().prepare(frame, request.apiVersion(), target);
+                ready = context.producerIds().prepare(frame, request.apiVersion(), target, software);
             } catch (InvalidFrameException e) {
                 frame.release();
                 closeWith(e.getMessage());
@@ -180,25 +198,52 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             if (!ready.isDone() || ready.isCompletedExceptionally()) {
                 held = new ArrayDeque<>();
                 client.config().setAutoRead(false);
-                ready.whenComplete((ignored, error) -> client.eventLoop().execute(() -> resume(request, frame, error)));
+                ready.whenComplete((verdict, error) -> client.eventLoop().execute(() -> resume(request, frame, verdict, error)));
                 return;
             }
+            carryOut(ready.join(), request, frame);
+            return;
         }
         forward(request, frame);
     }
 
-    private void resume(RequestInfo request, ByteBuf frame, Throwable error) {
+    private void carryOut(ProduceVerdict verdict, RequestInfo request, ByteBuf frame) {
+        if (verdict.forward()) {
+            forward(request, frame);
+            return;
+        }
+        if (!request.expectsResponse()) {
+            frame.release(); // idempotent batches come with acks=all; a client that says otherwise gets no answer to read
+            closeWith("an acks=0 Produce carries idempotent batches");
+            return;
+        }
+        ByteBuf answer;
+        try {
+            answer = ProduceAnswer.restartSequences(client.alloc(), frame, request, verdict.restart());
+        } catch (InvalidFrameException e) {
+            closeWith(e.getMessage());
+            return;
+        } finally {
+            frame.release();
+        }
+        answerInTurn(request, answer);
+    }
+
+    private void resume(RequestInfo request, ByteBuf frame, ProduceVerdict verdict, Throwable error) {
         Queue<Held> waiting = held;
         held = null;
-        if (error != null || !client.isActive()) {
+        boolean switched = !context.router().isCurrent(target);
+        if (error != null || switched || !client.isActive()) {
             frame.release();
             waiting.forEach(h -> h.frame().release());
-            if (error != null) {
+            if (switched) {
+                client.close(); // as in send(): the switch is closing this connection anyway
+            } else if (error != null) {
                 closeWith("cluster '" + target.cluster().name() + "' did not issue a producer id: " + error.getMessage());
             }
             return;
         }
-        forward(request, frame);
+        carryOut(verdict, request, frame);
         while (!waiting.isEmpty()) {
             if (held != null) {
                 held.addAll(waiting); // another Produce is waiting now; the rest stays behind it
@@ -226,11 +271,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private record Held(RequestInfo request, ByteBuf frame) {
     }
 
-    /** See {@link NotLeaderAnswer}; the answer waits its turn behind requests already in flight. */
+    /** See {@link ProduceAnswer#notLeader}; the answer waits its turn behind requests already in flight. */
     private void answerNotLeader(RequestInfo request, ByteBuf frame) {
         ByteBuf answer;
         try {
-            answer = request.expectsResponse() ? NotLeaderAnswer.forProduce(client.alloc(), frame, request) : null;
+            answer = request.expectsResponse() ? ProduceAnswer.notLeader(client.alloc(), frame, request) : null;
         } catch (InvalidFrameException e) {
             closeWith(e.getMessage());
             return;

@@ -7,6 +7,7 @@ import io.kafkafailover.gateway.proxy.RequestPeek;
 import io.netty.buffer.ByteBuf;
 import org.apache.kafka.common.protocol.ApiKeys;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,7 +42,7 @@ public final class FetchSessionGuard {
         }
         int sessionIdIndex = sessionIdIndex(frame, request);
         int sessionId = frame.getInt(sessionIdIndex);
-        if (sessionId == INVALID_SESSION_ID || (target.generation() == issued.generation() && issued.get().contains(sessionId))) {
+        if (sessionId == INVALID_SESSION_ID || issued.of(target.generation()).map(ids -> ids.contains(sessionId)).orElse(false)) {
             return;
         }
         int epoch = frame.getInt(sessionIdIndex + 4);
@@ -52,8 +53,12 @@ public final class FetchSessionGuard {
 
     /** Remembers the session id of a Fetch response from the active cluster. */
     public void observe(ByteBuf frame, RequestInfo request, UpstreamTarget target) {
-        if (request.apiVersion() < FIRST_VERSION_WITH_SESSIONS || target.generation() != issued.generation()) {
+        if (request.apiVersion() < FIRST_VERSION_WITH_SESSIONS) {
             return;
+        }
+        Optional<Set<Integer>> sessions = issued.of(target.generation());
+        if (sessions.isEmpty()) {
+            return; // from a cluster that is no longer active
         }
         int index = frame.readerIndex() + KafkaFrameDecoder.SIZE_PREFIX_BYTES + 4; // after the correlation id
         if (request.apiVersion() >= FIRST_FLEXIBLE_VERSION) {
@@ -63,11 +68,10 @@ public final class FetchSessionGuard {
         requireReadable(frame, index, 4);
         int sessionId = frame.getInt(index);
         if (sessionId != INVALID_SESSION_ID) {
-            Set<Integer> sessions = issued.get();
-            if (sessions.size() > MAX_REMEMBERED) {
-                sessions.clear();
+            if (sessions.get().size() > MAX_REMEMBERED) {
+                sessions.get().clear();
             }
-            sessions.add(sessionId);
+            sessions.get().add(sessionId);
         }
     }
 

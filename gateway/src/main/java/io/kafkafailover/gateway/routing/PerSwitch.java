@@ -1,10 +1,13 @@
 package io.kafkafailover.gateway.routing;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * State that belongs to one switch generation (what a cluster issued since it became active) and
- * starts afresh, empty, after each switch.
+ * starts afresh, empty, after each switch. A connection asks for the state of the generation it was
+ * routed in, and gets none once a switch has made that generation history: a check made just
+ * before a switch must not write into, or be answered from, the state of the next one.
  */
 final class PerSwitch<T> {
     private record Held<T>(long generation, String cluster, T value) {
@@ -21,8 +24,19 @@ final class PerSwitch<T> {
         this.current = new Held<>(state.generation(), state.cluster().name(), fresh.get());
     }
 
-    /** The state of the current generation. */
-    T get() {
+    /** The state of {@code generation}, if it is still the current one. */
+    Optional<T> of(long generation) {
+        Held<T> held = latest();
+        return held.generation() == generation ? Optional.of(held.value()) : Optional.empty();
+    }
+
+    /** The state of the current generation, if {@code cluster} is the one active in it. */
+    Optional<T> ofActive(String cluster) {
+        Held<T> held = latest();
+        return held.cluster().equals(cluster) ? Optional.of(held.value()) : Optional.empty();
+    }
+
+    private Held<T> latest() {
         Held<T> held = current;
         ActiveCluster.State state = active.state();
         if (state.generation() != held.generation()) {
@@ -33,17 +47,6 @@ final class PerSwitch<T> {
                 held = current;
             }
         }
-        return held.value();
-    }
-
-    long generation() {
-        get();
-        return current.generation();
-    }
-
-    /** Whether {@code cluster} is the one active in the current generation. */
-    boolean isCurrent(String cluster) {
-        get();
-        return current.cluster().equals(cluster);
+        return held;
     }
 }

@@ -1,6 +1,7 @@
 package io.kafkafailover.gateway.routing;
 
 import io.kafkafailover.config.ClusterConfig;
+import io.kafkafailover.gateway.proxy.ClientSoftware;
 import io.kafkafailover.gateway.proxy.InvalidFrameException;
 import io.kafkafailover.gateway.proxy.KafkaFrameDecoder;
 import io.kafkafailover.gateway.proxy.ResponseFilters;
@@ -23,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +41,9 @@ import java.util.concurrent.TimeUnit;
  * with a local epoch bump that keeps the colliding id, so asking the client does not help. The
  * gateway therefore asks the new cluster for an id itself, once per producer and switch, and
  * rewrites that producer's batches to it: the producer id field and the batch CRC, in place.
+ *
+ * <p>A mapped id is new to the cluster, which would take any sequence as its start; for Java clients
+ * {@link SequenceStartGuard} makes each partition start from sequence 0.
  *
  * <p>Until the first switch nothing is touched. After a switch, ids that the active cluster issued
  * through this gateway since the switch pass unchanged; every other id is mapped. Transactional
@@ -63,43 +68,51 @@ public final class ProducerIdMapper {
 
     private final BackendProbe probe;
     private final PerSwitch<Ids> ids;
+    private final SequenceStartGuard sequenceStarts;
 
     public ProducerIdMapper(ActiveCluster active, BackendProbe probe) {
         this.probe = probe;
         this.ids = new PerSwitch<>(active, Ids::new);
+        this.sequenceStarts = new SequenceStartGuard(active);
     }
 
     /** Notes the ids that InitProducerId responses hand out, so that they pass unchanged. */
     public ResponseFilters registerOn(ResponseFilters filters) {
         return filters.add(ApiKeys.INIT_PRODUCER_ID, 0, (body, version, cluster) -> {
             InitProducerIdResponseData response = (InitProducerIdResponseData) body;
-            Ids current = ids.get();
-            if (response.errorCode() == Errors.NONE.code() && ids.isCurrent(cluster.name())) {
-                current.issued().add(response.producerId());
+            if (response.errorCode() == Errors.NONE.code()) {
+                ids.ofActive(cluster.name()).ifPresent(current -> current.issued().add(response.producerId()));
             }
             return false;
         });
     }
 
-    /** Whether Produce requests on a connection of this generation need looking at. */
+    /** Whether Produce requests on a connection of this generation need looking at: from the first switch on. */
     public boolean inspects(UpstreamTarget target) {
-        return target.generation() > 0 && target.generation() == ids.generation();
+        return target.generation() > 0;
     }
 
     /**
      * Rewrites, in place, the producer ids of this Produce request's idempotent batches that the
-     * target cluster did not issue. Completes when the frame may be sent; fails when the target
-     * would not issue an id (the caller closes the connection, and the client retries).
+     * target cluster did not issue, unless the request must instead be answered so that the producer
+     * restarts some partitions' sequences (see {@link SequenceStartGuard}; only for clients known to
+     * take that answer safely). Fails when the target would not issue an id, or when a switch made
+     * the connection's generation history (the caller closes the connection, and the client retries).
      */
-    public CompletableFuture<Void> prepare(ByteBuf frame, short version, UpstreamTarget target) {
+    public CompletableFuture<ProduceVerdict> prepare(ByteBuf frame, short version, UpstreamTarget target,
+                                                     ClientSoftware software) {
         if (frame.nioBufferCount() != 1) {
             throw new InvalidFrameException("a Produce frame in several buffers cannot be rewritten in place");
         }
         List<BatchAt> batches = idempotentBatches(frame, version);
         if (batches.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(ProduceVerdict.FORWARD);
         }
-        Ids current = ids.get();
+        Optional<Ids> ofTarget = ids.of(target.generation());
+        if (ofTarget.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the gateway switched clusters meanwhile"));
+        }
+        Ids current = ofTarget.get();
         List<CompletableFuture<Long>> mappings = new ArrayList<>();
         for (BatchAt batch : batches) {
             mappings.add(current.issued().contains(batch.producerId())
@@ -107,10 +120,26 @@ public final class ProducerIdMapper {
                     : current.mapped().compute(batch.producerId(), (id, known) ->
                             known == null || known.isCompletedExceptionally() ? allocate(id, target.cluster()) : known));
         }
-        return CompletableFuture.allOf(mappings.toArray(CompletableFuture[]::new)).thenRun(() -> {
+        // KIP-360: from 2.5 the Java client answers UNKNOWN_PRODUCER_ID by renumbering from sequence 0.
+        // librdkafka instead fails a retried batch for good on it, and never reorders as the guard fears.
+        boolean guarded = software.isJavaClientFrom(2, 5);
+        return CompletableFuture.allOf(mappings.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            if (guarded) {
+                List<SequenceStartGuard.MappedBatch> mapped = new ArrayList<>();
+                for (int i = 0; i < batches.size(); i++) {
+                    BatchAt batch = batches.get(i);
+                    boolean remapped = !current.issued().contains(batch.producerId());
+                    mapped.add(new SequenceStartGuard.MappedBatch(mappings.get(i).join(), remapped, batch.partition(), batch.baseSequence()));
+                }
+                ProduceVerdict verdict = sequenceStarts.check(mapped, target);
+                if (!verdict.forward()) {
+                    return verdict;
+                }
+            }
             for (int i = 0; i < batches.size(); i++) {
                 batches.get(i).rewriteTo(mappings.get(i).join());
             }
+            return ProduceVerdict.FORWARD;
         });
     }
 
@@ -141,7 +170,7 @@ public final class ProducerIdMapper {
     }
 
     /** One idempotent batch inside the frame's memory. */
-    private record BatchAt(ByteBuffer batch, long producerId) {
+    private record BatchAt(ByteBuffer batch, long producerId, int baseSequence, ProduceVerdict.Partition partition) {
         void rewriteTo(long producerId) {
             if (producerId == this.producerId) {
                 return;
@@ -161,7 +190,7 @@ public final class ProducerIdMapper {
             for (ProduceRequestData.TopicProduceData topic : request.topicData()) {
                 for (ProduceRequestData.PartitionProduceData partition : topic.partitionData()) {
                     if (partition.records() instanceof MemoryRecords records) {
-                        collect(records, found);
+                        collect(records, new ProduceVerdict.Partition(topic.name(), topic.topicId(), partition.index()), found);
                     }
                 }
             }
@@ -171,7 +200,7 @@ public final class ProducerIdMapper {
         return found;
     }
 
-    private static void collect(MemoryRecords records, List<BatchAt> found) {
+    private static void collect(MemoryRecords records, ProduceVerdict.Partition partition, List<BatchAt> found) {
         ByteBuffer memory = records.buffer(); // a view of the frame, not a copy
         int position = memory.position();
         for (MutableRecordBatch batch : records.batches()) {
@@ -179,7 +208,7 @@ public final class ProducerIdMapper {
             if (batch.magic() >= RecordBatch.MAGIC_VALUE_V2 && batch.hasProducerId() && !batch.isTransactional()) {
                 ByteBuffer view = memory.duplicate();
                 view.position(position).limit(position + size);
-                found.add(new BatchAt(view.slice(), batch.producerId()));
+                found.add(new BatchAt(view.slice(), batch.producerId(), batch.baseSequence(), partition));
             }
             position += size;
         }

@@ -32,6 +32,11 @@ public final class UpstreamRouter {
         this.directory = directory;
     }
 
+    /** Whether no switch happened since {@code target} was chosen. */
+    public boolean isCurrent(UpstreamTarget target) {
+        return target.generation() == active.state().generation();
+    }
+
     public CompletableFuture<UpstreamTarget> route(int localPort) {
         ActiveCluster.State state = active.state();
         ClusterConfig cluster = state.cluster();
