@@ -36,6 +36,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -73,7 +74,9 @@ public final class Gateway implements AutoCloseable {
         this.metrics = new GatewayMetrics(active);
         this.switcher = new Switcher(active, directory, connections::closeAll, PREFLIGHT_TIMEOUT, metrics::switched);
         try {
-            ResponseFilters filters = new ResponseFilters().add(ApiKeys.API_VERSIONS, 0, new ApiVersionsFilter())
+            ResponseFilters filters = new ResponseFilters()
+                    .add(ApiKeys.API_VERSIONS, 0, new ApiVersionsFilter(
+                            Map.of(ApiKeys.FETCH, BrokerAddressFilter.LAST_ADVERTISED_FETCH_VERSION)))
                     .add(ApiKeys.API_VERSIONS, 0, new SaslApiVersions(config.clientSecurity().usesSasl()));
             new BrokerAddressFilter(config.advertisedHost(), ports, directory).registerOn(filters);
             producerIds.registerOn(filters);

@@ -8,12 +8,23 @@ import org.apache.kafka.common.protocol.ApiMessage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Advertises only api versions that both the backend and the gateway understand: the gateway must
  * be able to track (and, for some apis, decode) every request a client sends.
  */
 public final class ApiVersionsFilter implements ResponseFilter {
+    private final Map<ApiKeys, Short> ceilings;
+
+    public ApiVersionsFilter() {
+        this(Map.of());
+    }
+
+    /** @param ceilings the highest version the gateway advertises for some apis, whatever the backend offers */
+    public ApiVersionsFilter(Map<ApiKeys, Short> ceilings) {
+        this.ceilings = Map.copyOf(ceilings);
+    }
 
     @Override
     public boolean apply(ApiMessage body, short version, ClusterConfig cluster) {
@@ -37,13 +48,14 @@ public final class ApiVersionsFilter implements ResponseFilter {
     }
 
     /** The versions of one api both sides know, or null when there are none. */
-    static ApiVersion intersect(ApiVersion backend) {
+    private ApiVersion intersect(ApiVersion backend) {
         if (!ApiKeys.hasId(backend.apiKey())) {
             return null;
         }
         ApiKeys known = ApiKeys.forId(backend.apiKey());
         short min = (short) Math.max(backend.minVersion(), known.oldestVersion());
-        short max = (short) Math.min(backend.maxVersion(), known.latestVersion());
+        short max = (short) Math.min(Math.min(backend.maxVersion(), known.latestVersion()),
+                ceilings.getOrDefault(known, Short.MAX_VALUE));
         if (min > max) {
             return null;
         }

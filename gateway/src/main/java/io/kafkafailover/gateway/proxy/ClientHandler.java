@@ -366,6 +366,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         return inFlight.poll();
     }
 
+    /** The request the next response answers, left in place: while it streams, answers made here wait behind it. */
+    RequestInfo peekInFlight() {
+        return inFlight.peek();
+    }
+
     UpstreamTarget target() {
         return target;
     }

@@ -14,12 +14,17 @@ import java.io.IOException;
 
 /**
  * The backend side of one client connection: matches each response to the request it answers,
- * lets the response filters rewrite it, and writes it back to the client.
+ * lets the response filters rewrite it, and writes it back to the client. Responses no filter reads
+ * are written on as their bytes arrive (see {@link ResponseSplitter}).
  */
-final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+final class UpstreamHandler extends ChannelInboundHandlerAdapter implements ResponseSplitter.Policy {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamHandler.class);
 
     private final ClientHandler client;
+    private boolean ready;
+    /** The request whose response is streaming to the client; null between responses. */
+    private RequestInfo streamed;
+    private int streamedBytes;
 
     UpstreamHandler(ClientHandler client) {
         this.client = client;
@@ -34,28 +39,42 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == UpstreamReady.INSTANCE) {
+            ready = true;
             client.upstreamReady(ctx.channel());
         } else {
             ctx.fireUserEventTriggered(event);
         }
     }
 
+    /**
+     * Only a response that no filter reads may stream: the size prefix goes out first, and a rewrite
+     * would change it. A response that does not match its request arrives whole, to be turned away.
+     */
+    @Override
+    public boolean streams(int correlationId) {
+        if (!ready) {
+            return false; // the authenticator's own exchange, in whole frames
+        }
+        RequestInfo next = client.peekInFlight();
+        return next != null && next.correlationId() == correlationId && !client.context().responseFilters().inspects(next);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ResponsePiece piece) {
+            forwardPiece(ctx, piece);
+            return;
+        }
         ByteBuf frame = (ByteBuf) msg;
         RequestInfo request = client.nextInFlight();
         int correlationId = frame.readableBytes() >= 8 ? frame.getInt(frame.readerIndex() + KafkaFrameDecoder.SIZE_PREFIX_BYTES) : -1;
-        if (request == null || request.correlationId() != correlationId) {
+        if (!matches(request, correlationId)) {
             frame.release();
-            client.closeWith("cluster '" + client.target().cluster().name() + "' sent a response with correlation id "
-                    + correlationId + (request == null ? " to no request" : " while " + request.correlationId() + " was expected"));
             return;
         }
         ByteBuf out;
         try {
-            if (request.apiKey() == ApiKeys.FETCH) {
-                client.context().fetchSessions().observe(frame, request, client.target());
-            }
+            observeFetch(frame, request);
             out = client.context().responseFilters().apply(request, frame, client.target().cluster(), ctx.alloc());
         } catch (RuntimeException e) {
             frame.release();
@@ -66,7 +85,56 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         Channel clientChannel = client.client();
         clientChannel.write(out, clientChannel.voidPromise());
         client.writeLocalAnswersDue();
-        if (!clientChannel.isWritable()) {
+        pauseIfClientIsFull(ctx);
+    }
+
+    /**
+     * Bytes of a streamed response go to the client as they come. Its request leaves the in-flight
+     * queue only with the last piece, so that the gateway's own answers wait for the response's end.
+     */
+    private void forwardPiece(ChannelHandlerContext ctx, ResponsePiece piece) {
+        if (piece.first()) {
+            streamed = client.peekInFlight(); // streams() checked that it matches
+            streamedBytes = 0;
+            try {
+                observeFetch(piece.content(), streamed);
+            } catch (RuntimeException e) {
+                piece.release();
+                client.closeWith(e.getMessage());
+                return;
+            }
+        }
+        streamedBytes += piece.content().readableBytes();
+        Channel clientChannel = client.client();
+        if (piece.last()) {
+            clientChannel.write(piece.content(), clientChannel.voidPromise()); // flushed with the rest of this read
+            client.nextInFlight();
+            client.observer().response(streamed.apiKey(), streamedBytes);
+            streamed = null;
+            client.writeLocalAnswersDue();
+        } else {
+            clientChannel.writeAndFlush(piece.content(), clientChannel.voidPromise()); // the client waits for every byte
+        }
+        pauseIfClientIsFull(ctx);
+    }
+
+    private boolean matches(RequestInfo request, int correlationId) {
+        if (request != null && request.correlationId() == correlationId) {
+            return true;
+        }
+        client.closeWith("cluster '" + client.target().cluster().name() + "' sent a response with correlation id "
+                + correlationId + (request == null ? " to no request" : " while " + request.correlationId() + " was expected"));
+        return false;
+    }
+
+    private void observeFetch(ByteBuf head, RequestInfo request) {
+        if (request.apiKey() == ApiKeys.FETCH) {
+            client.context().fetchSessions().observe(head, request, client.target());
+        }
+    }
+
+    private void pauseIfClientIsFull(ChannelHandlerContext ctx) {
+        if (!client.client().isWritable()) {
             ctx.channel().config().setAutoRead(false);
         }
     }
@@ -84,6 +152,10 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         client.observer().upstreamClosed(client.target().cluster().name());
+        if (streamed != null) {
+            client.client().close(); // the client has part of a response, and the rest will never come
+            return;
+        }
         // Deliver what is already queued, then end the client's connection too.
         client.client().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }

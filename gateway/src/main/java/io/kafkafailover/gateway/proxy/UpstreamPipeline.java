@@ -26,10 +26,15 @@ public final class UpstreamPipeline {
         this.security = security;
     }
 
-    /** Frames in, and {@code handler} sees {@link UpstreamReady} once requests may be sent. */
+    /**
+     * Frames in, and {@code handler} sees {@link UpstreamReady} once requests may be sent. A handler
+     * that is a {@link ResponseSplitter.Policy} also gets the responses it allows in pieces.
+     */
     public void configure(Channel channel, ClusterConfig cluster, ChannelHandler handler) {
         var secured = security.secure(channel, cluster);
-        channel.pipeline().addLast(new KafkaFrameDecoder(maxFrameBytes));
+        channel.pipeline().addLast(handler instanceof ResponseSplitter.Policy policy
+                ? new ResponseSplitter(maxFrameBytes, policy)
+                : new KafkaFrameDecoder(maxFrameBytes));
         channel.pipeline().addLast(secured.orElseGet(ReadyWhenActive::new));
         channel.pipeline().addLast(handler);
     }

@@ -28,6 +28,14 @@ public final class BrokerAddressFilter {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerAddressFilter.class);
     private static final int FIRST_PRODUCE_VERSION_WITH_NODE_ENDPOINTS = 10;
     private static final int FIRST_FETCH_VERSION_WITH_NODE_ENDPOINTS = 16;
+    /**
+     * The highest Fetch version the gateway advertises. From v16 on a Fetch response may end with
+     * broker endpoints (KIP-951), known only once its last byte is in: such a response has to be
+     * held whole and decoded before its first byte may go on. Below v16 Fetch responses carry no
+     * address and stream through (see ResponseSplitter); a client whose partition leader moved
+     * refreshes its metadata instead, as every client did before KIP-951.
+     */
+    public static final short LAST_ADVERTISED_FETCH_VERSION = FIRST_FETCH_VERSION_WITH_NODE_ENDPOINTS - 1;
     private static final int FIRST_BATCHED_FIND_COORDINATOR_VERSION = 4;
 
     private final String advertisedHost;
