@@ -1,8 +1,10 @@
 package io.kafkafailover.bench;
 
+import io.kafkafailover.bench.fanout.OperatorFanOut;
 import io.kafkafailover.bench.switching.SwitchTime;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How big one benchmark run is. Sizes are given as durations where the machine decides the rate:
@@ -17,21 +19,33 @@ import java.time.Duration;
  * @param minRecords          floor for every record count, so that tiny runs still measure something
  * @param latencyRun          measured duration of one fixed-rate latency run
  * @param latencyWarmUp       unmeasured start of a latency run
+ * @param fanOut              how many times the operator switches its 20 gateways
  * @param idleConnections     connections held open for the idle-memory measurement
  * @param profile             also record the gateway with JFR during an extra, unmeasured run
+ * @param only                measurements to run ({@link #PHASES}); empty runs them all
  */
 public record BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
                             Duration producerRun, Duration consumerData, long minRecords, Duration latencyRun,
-                            Duration latencyWarmUp, SwitchTime.Settings switching, int idleConnections,
-                            boolean profile) {
+                            Duration latencyWarmUp, SwitchTime.Settings switching, OperatorFanOut.Settings fanOut,
+                            int idleConnections, boolean profile, Set<String> only) {
 
     public static final int TOPIC_PARTITIONS = 6;
+    public static final Set<String> PHASES = Set.of("producer", "consumer", "latency", "switch", "fanout", "memory");
+
+    public BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
+                         Duration producerRun, Duration consumerData, long minRecords, Duration latencyRun,
+                         Duration latencyWarmUp, SwitchTime.Settings switching, OperatorFanOut.Settings fanOut,
+                         int idleConnections, boolean profile) {
+        this(mode, rounds, producers, recordSize, calibrationRecords, producerRun, consumerData, minRecords, latencyRun,
+                latencyWarmUp, switching, fanOut, idleConnections, profile, Set.of());
+    }
 
     /** The default: about ten minutes on a two-core machine. */
     public static BenchSettings full() {
         return new BenchSettings("full", 3, 3, 1024, 20_000, Duration.ofSeconds(20), Duration.ofSeconds(30), 10_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(3),
                 new SwitchTime.Settings(10, 20, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(15)),
+                new OperatorFanOut.Settings(10, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 1_000, false);
     }
 
@@ -40,6 +54,7 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
         return new BenchSettings("quick", 2, 3, 1024, 10_000, Duration.ofSeconds(8), Duration.ofSeconds(10), 5_000,
                 Duration.ofSeconds(8), Duration.ofSeconds(2),
                 new SwitchTime.Settings(10, 10, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(15)),
+                new OperatorFanOut.Settings(6, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 1_000, false);
     }
 
@@ -48,12 +63,13 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
         return new BenchSettings("smoke", 1, 2, 1024, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 1_000,
                 Duration.ofSeconds(2), Duration.ofMillis(500),
                 new SwitchTime.Settings(3, 2, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(15)),
+                new OperatorFanOut.Settings(2, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 50, false);
     }
 
     public BenchSettings withProfile(boolean on) {
         return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, producerRun, consumerData,
-                minRecords, latencyRun, latencyWarmUp, switching, idleConnections, on);
+                minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, on, only);
     }
 
     public BenchSettings withRounds(int count) {
@@ -61,7 +77,22 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
         return new BenchSettings(mode, count, producers, recordSize, calibrationRecords, producerRun, consumerData,
-                minRecords, latencyRun, latencyWarmUp, switching, idleConnections, profile);
+                minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile, only);
+    }
+
+    /** {@code --only}: a subset of the measurements, each still run with the same settings on both sides. */
+    public BenchSettings withOnly(Set<String> phases) {
+        for (String phase : phases) {
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("--only: unknown measurement '" + phase + "', known: " + PHASES);
+            }
+        }
+        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, producerRun, consumerData,
+                minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile, Set.copyOf(phases));
+    }
+
+    public boolean runs(String phase) {
+        return only.isEmpty() || only.contains(phase);
     }
 
     /** Records to send for a run of {@code target} at {@code recordsPerSecond}, never below the floor. */

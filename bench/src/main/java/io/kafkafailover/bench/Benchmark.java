@@ -1,5 +1,7 @@
 package io.kafkafailover.bench;
 
+import io.kafkafailover.bench.cpu.CpuUsage;
+import io.kafkafailover.bench.cpu.GatewayCpuReport;
 import io.kafkafailover.bench.fanout.FanOutPhase;
 import io.kafkafailover.bench.latency.LatencyPhase;
 import io.kafkafailover.bench.memory.MemoryPhase;
@@ -63,20 +65,45 @@ public final class Benchmark {
             BenchContext context = new BenchContext(settings, paths, clusters, gateway, LOAD_JVM);
 
             LOG.info("Producer throughput...");
-            ProducerPhase.Outcome producers = new ProducerPhase(context).run();
-            add(producers.result(), rows, sections);
-            LOG.info("Consumer throughput...");
-            add(new ConsumerPhase(context).run(producers.directRecordsPerSecond()), rows, sections);
-            LOG.info("Produce latency...");
-            add(new LatencyPhase(context).run(producers.directRecordsPerSecond()), rows, sections);
-            LOG.info("Switch time...");
-            add(new SwitchPhase(context).run(), rows, sections);
-            add(new FanOutPhase().run(), rows, sections);
-            LOG.info("Gateway memory...");
-            add(new MemoryPhase(context).run(afterStart, producers.gatewayPeakMemory()), rows, sections);
+            ProducerPhase.Outcome producers = null;
+            double directRate;
+            if (settings.runs("producer") || settings.runs("memory")) {
+                producers = new ProducerPhase(context).run();
+                add(producers.result(), rows, sections);
+                directRate = producers.directRecordsPerSecond();
+            } else {
+                directRate = new ProducerPhase(context).calibrate();
+            }
+            List<CpuUsage> consumerCpu = List.of();
+            if (settings.runs("consumer")) {
+                LOG.info("Consumer throughput...");
+                ConsumerPhase.Outcome consumers = new ConsumerPhase(context).run(directRate);
+                add(consumers.result(), rows, sections);
+                consumerCpu = consumers.gatewayCpu();
+            }
+            if (settings.runs("latency")) {
+                LOG.info("Produce latency...");
+                add(new LatencyPhase(context).run(directRate), rows, sections);
+            }
+            if (settings.runs("switch")) {
+                LOG.info("Switch time...");
+                add(new SwitchPhase(context).run(), rows, sections);
+            }
+            if (settings.runs("fanout")) {
+                LOG.info("Operator fan-out...");
+                add(new FanOutPhase(context).run(), rows, sections);
+            }
+            if (settings.runs("memory")) {
+                LOG.info("Gateway memory...");
+                add(new MemoryPhase(context).run(afterStart, producers.gatewayPeakMemory()), rows, sections);
+            }
+            List<CpuUsage> producerCpu = producers != null ? producers.gatewayCpu() : List.of();
+            if (!producerCpu.isEmpty() || !consumerCpu.isEmpty()) {
+                add(GatewayCpuReport.of(producerCpu, consumerCpu), rows, sections);
+            }
             if (settings.profile()) {
                 LOG.info("Profiling the gateway with JFR...");
-                sections.add(new ProfilePhase(context).run(producers.directRecordsPerSecond()));
+                sections.add(new ProfilePhase(context).run(directRate));
             }
             sections.add(setup(settings, gateway));
             Runtime.getRuntime().removeShutdownHook(cleanup);

@@ -7,19 +7,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--output FILE]}: runs the
+ * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--output FILE]}: runs the
  * benchmark and writes its Markdown report (default {@code bench/target/benchmark-results.md}).
  */
 public final class BenchmarkMain {
     static final String USAGE = """
-            Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--output FILE]
+            Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--output FILE]
               (default)   full run, about 10 minutes on two cores
               --quick     every measurement with fewer, shorter runs, a few minutes
               --smoke     tiny sizes: proves the harness works, the numbers mean little
               --profile   also record the gateway with JFR during one extra run and report its hot methods
               --rounds N  direct/gateway rounds per comparison (default: 3 full, 2 quick, 1 smoke)
+              --only LIST comma-separated subset of producer,consumer,latency,switch,fanout,memory
+                          (consumer and latency without producer still run its direct calibration)
               --output F  where to write the Markdown report (default: bench/target/benchmark-results.md)
             """;
 
@@ -34,6 +38,7 @@ public final class BenchmarkMain {
         BenchSettings settings = BenchSettings.full();
         boolean profile = false;
         Integer rounds = null;
+        Set<String> only = Set.of();
         Path output = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -41,6 +46,7 @@ public final class BenchmarkMain {
                 case "--smoke" -> settings = BenchSettings.smoke();
                 case "--profile" -> profile = true;
                 case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+                case "--only" -> only = Set.of(value(args, ++i).split(","));
                 case "--output" -> output = Path.of(value(args, ++i));
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
@@ -52,7 +58,7 @@ public final class BenchmarkMain {
                 }
             }
         }
-        settings = settings.withProfile(profile);
+        settings = settings.withProfile(profile).withOnly(only);
         if (rounds != null) {
             settings = settings.withRounds(rounds);
         }
@@ -74,7 +80,8 @@ public final class BenchmarkMain {
             case "quick" -> " --quick";
             case "smoke" -> " --smoke";
             default -> "";
-        } + (settings.profile() ? " --profile" : "");
+        } + (settings.profile() ? " --profile" : "")
+                + (settings.only().isEmpty() ? "" : " --only " + String.join(",", new TreeSet<>(settings.only())));
         return "# kafka-failover benchmark results\n\n"
                 + "Produced by `" + command + "`. Numbers taken on a machine shared with other work are indicative:"
                 + " see the load average under Machine.\n\n"

@@ -29,7 +29,11 @@ class BenchmarkSmokeTest {
     private static final List<String> GATEWAY_ONLY = List.of("Switch time, .* p50", "Switch time, .* p99",
             "Switch time, .* max", "Gateway RSS after start-up.*", "Gateway RSS with .* idle client connections",
             "Gateway heap in use with .* idle client connections", "Gateway RSS, peak under the producer load",
-            "Gateway heap in use, peak under the producer load");
+            "Gateway heap in use, peak under the producer load", "Operator fan-out: .* p50", "Operator fan-out: .* p99",
+            "Operator fan-out: .* max");
+    private static final List<String> GATEWAY_CPU = List.of(
+            "Gateway CPU time per GiB produced .*", "Gateway CPU load during the through-gateway producer runs.*",
+            "Gateway CPU time per GiB consumed .*", "Gateway CPU load during the through-gateway consumer runs.*");
 
     private static String markdown;
     private static List<List<String>> table;
@@ -92,10 +96,33 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    void operatorFanOutIsReportedAsNotMeasuredYet() {
-        List<String> row = row("Operator fan-out.*");
-        assertThat(row.get(2)).contains("TODO");
-        assertThat(row.get(5)).isEqualTo("not measured");
+    void operatorFanOutWasMeasuredOnTwentyRealGateways() {
+        List<String> p99 = row("Operator fan-out: spec\\.active patch to all 20 gateways confirmed, p99");
+        assertThat(p99.get(2)).endsWith(" s");
+        assertThat(p99.get(4)).isEqualTo("≤ 3.00 s for 20");
+        assertThat(p99.get(5)).isIn("yes", "**no**");
+        // Every switch of the smoke run was confirmed by all twenty gateways, and the status followed.
+        Matcher switches = Pattern.compile("\\| (\\d+) \\| (main|failover) \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+ s \\|")
+                .matcher(markdown);
+        int confirmed = 0;
+        while (switches.find()) {
+            confirmed++;
+        }
+        assertThat(confirmed).isEqualTo(BenchSettings.smoke().fanOut().switches());
+        assertThat(markdown).contains("switches not confirmed by every gateway and the status within "
+                + BenchSettings.smoke().fanOut().timeout().toSeconds() + " s: 0");
+    }
+
+    @Test
+    void gatewayCpuPerThroughputIsReported() {
+        for (String label : GATEWAY_CPU) {
+            List<String> row = row(label);
+            assertThat(row.get(1)).as("%s direct", label).isEqualTo("—");
+            assertThat(number(row.get(2))).as("%s", label).isNotNegative();
+        }
+        assertThat(row("Gateway CPU time per GiB produced .*").get(2)).endsWith(" CPU-s/GiB");
+        assertThat(row("Gateway CPU load during the through-gateway consumer runs.*").get(2)).endsWith(" % of one core");
+        assertThat(markdown).contains("### Gateway CPU", "| produce-r1-gateway | ", "| consume-r1-gateway | ");
     }
 
     @Test

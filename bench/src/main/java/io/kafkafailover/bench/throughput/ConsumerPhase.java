@@ -3,6 +3,8 @@ package io.kafkafailover.bench.throughput;
 import io.kafkafailover.bench.BenchContext;
 import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
+import io.kafkafailover.bench.cpu.CpuMeter;
+import io.kafkafailover.bench.cpu.CpuUsage;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
@@ -19,11 +21,16 @@ import java.util.Map;
 /**
  * Consumer throughput, direct against through the gateway: Kafka's ConsumerPerformance reads one
  * data set, written once beforehand, from the start in a fresh group each run. One unmeasured read
- * first puts the data set in the page cache, so that no run pays for the disk alone.
+ * first puts the data set in the page cache, so that no run pays for the disk alone. The gateway's
+ * CPU time is metered during its runs.
  */
 public final class ConsumerPhase {
     public static final double TARGET_RATIO = 0.95;
     private static final String TOPIC = "bench-consume";
+
+    /** @param gatewayCpu the gateway's CPU time in each through-gateway run */
+    public record Outcome(PhaseResult result, List<CpuUsage> gatewayCpu) {
+    }
 
     private final BenchContext context;
 
@@ -32,7 +39,7 @@ public final class ConsumerPhase {
     }
 
     /** @param directRecordsPerSecond the producer phase's direct rate, which sizes the data set */
-    public PhaseResult run(double directRecordsPerSecond) {
+    public Outcome run(double directRecordsPerSecond) {
         BenchSettings settings = context.settings();
         long perProducer = settings.recordsFor(directRecordsPerSecond / settings.producers(), settings.consumerData());
         ProducerLoad fill = new ProducerLoad(settings.producers(), perProducer, settings.recordSize(), ProducerLoad.UNTHROTTLED);
@@ -45,6 +52,7 @@ public final class ConsumerPhase {
             consumer.run("consume-warmup", Side.DIRECT.bootstrapServers(context), TOPIC, records);
 
             Map<Side, List<ConsumerResult>> results = new EnumMap<>(Side.class);
+            List<CpuUsage> gatewayCpu = new ArrayList<>();
             List<String> lines = new ArrayList<>(List.of(
                     "Data set: " + records + " records of " + settings.recordSize() + " B in " + BenchSettings.TOPIC_PARTITIONS
                             + " partitions, read by one ConsumerPerformance consumer per run. Fetch rates leave out the"
@@ -54,8 +62,15 @@ public final class ConsumerPhase {
                     "|---:|---|---:|---:|---:|"));
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Side side : Side.order(round)) {
-                    ConsumerResult result = consumer.run("consume-r" + (round + 1) + "-" + side.label(),
-                            side.bootstrapServers(context), TOPIC, records);
+                    String name = "consume-r" + (round + 1) + "-" + side.label();
+                    ConsumerResult result;
+                    if (side == Side.GATEWAY) {
+                        CpuMeter cpu = CpuMeter.start(context.gateway().pid());
+                        result = consumer.run(name, side.bootstrapServers(context), TOPIC, records);
+                        gatewayCpu.add(cpu.stop(name, result.seconds(), result.records() * settings.recordSize()));
+                    } else {
+                        result = consumer.run(name, side.bootstrapServers(context), TOPIC, records);
+                    }
                     results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
                     lines.add("| " + (round + 1) + " | " + side.label() + " | " + Cells.decimal(result.fetchMibPerSecond(), 2)
                             + " | " + Cells.decimal(result.fetchRecordsPerSecond(), 0) + " | " + result.rebalanceMillis() + " |");
@@ -66,7 +81,8 @@ public final class ConsumerPhase {
             ResultRow row = new ResultRow("Consumer throughput (1 consumer, fetch), median MiB/s",
                     Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
                     "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
-            return new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines));
+            return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines)),
+                    gatewayCpu);
         } finally {
             context.clusters().deleteTopic(BrokerClusters.MAIN, TOPIC);
         }

@@ -30,4 +30,9 @@ public record ConsumerResult(long records, double fetchMibPerSecond, double fetc
         }
         throw new IllegalStateException("No ConsumerPerformance result in its output");
     }
+
+    /** The consumer's whole run, as it measured it: joining the group, then fetching. */
+    public double seconds() {
+        return records / fetchRecordsPerSecond + rebalanceMillis / 1000.0;
+    }
 }

@@ -3,6 +3,8 @@ package io.kafkafailover.bench.throughput;
 import io.kafkafailover.bench.BenchContext;
 import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
+import io.kafkafailover.bench.cpu.CpuMeter;
+import io.kafkafailover.bench.cpu.CpuUsage;
 import io.kafkafailover.bench.memory.MemorySample;
 import io.kafkafailover.bench.memory.MemorySampler;
 import io.kafkafailover.bench.process.BrokerClusters;
@@ -21,13 +23,17 @@ import java.util.Map;
 /**
  * Producer throughput, direct against through the gateway: several ProducerPerformance producers,
  * 1 KiB records, acks=all, unthrottled, into a fresh topic per run (replicated to all three
- * brokers). The gateway's memory is sampled while it carries this load.
+ * brokers). The gateway's memory is sampled, and its CPU time metered, while it carries this load.
  */
 public final class ProducerPhase {
     public static final double TARGET_RATIO = 0.97;
 
-    /** @param directRecordsPerSecond median direct rate, the basis of the latency phase's fixed rate */
-    public record Outcome(PhaseResult result, double directRecordsPerSecond, MemorySample gatewayPeakMemory) {
+    /**
+     * @param directRecordsPerSecond median direct rate, the basis of the latency phase's fixed rate
+     * @param gatewayCpu             the gateway's CPU time in each through-gateway run
+     */
+    public record Outcome(PhaseResult result, double directRecordsPerSecond, MemorySample gatewayPeakMemory,
+                          List<CpuUsage> gatewayCpu) {
     }
 
     private final BenchContext context;
@@ -40,14 +46,14 @@ public final class ProducerPhase {
 
     public Outcome run() {
         BenchSettings settings = context.settings();
-        ProducerLoad calibration = new ProducerLoad(settings.producers(), settings.calibrationRecords(),
-                settings.recordSize(), ProducerLoad.UNTHROTTLED);
+        ProducerLoad calibration = calibrationLoad();
         ProducerResult calibrated = runOnce("produce-calibration", Side.DIRECT, calibration);
         long perProducer = settings.recordsFor(calibrated.recordsPerSecond() / settings.producers(), settings.producerRun());
         ProducerLoad load = calibration.withRecordsPerProducer(perProducer);
 
         Map<Side, List<ProducerResult>> results = new EnumMap<>(Side.class);
         MemorySample peak = new MemorySample(0, 0);
+        List<CpuUsage> gatewayCpu = new ArrayList<>();
         List<String> lines = new ArrayList<>(List.of(
                 "Calibration (direct, unmeasured): " + calibrated.records() + " records at "
                         + Cells.decimal(calibrated.recordsPerSecond(), 0) + " records/s; each measured run sends "
@@ -57,14 +63,17 @@ public final class ProducerPhase {
                 "|---:|---|---:|---:|"));
         for (int round = 0; round < settings.rounds(); round++) {
             for (Side side : Side.order(round)) {
+                String name = "produce-r" + (round + 1) + "-" + side.label();
                 ProducerResult result;
                 if (side == Side.GATEWAY) {
                     try (MemorySampler sampler = new MemorySampler(context.gateway())) {
-                        result = runOnce("produce-r" + (round + 1) + "-" + side.label(), side, load);
+                        CpuMeter cpu = CpuMeter.start(context.gateway().pid());
+                        result = runOnce(name, side, load);
+                        gatewayCpu.add(cpu.stop(name, result.seconds(), result.records() * load.recordSize()));
                         peak = MemorySample.max(peak, sampler.peak());
                     }
                 } else {
-                    result = runOnce("produce-r" + (round + 1) + "-" + side.label(), side, load);
+                    result = runOnce(name, side, load);
                 }
                 results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
                 lines.add("| " + (round + 1) + " | " + side.label() + " | " + Cells.decimal(result.recordsPerSecond(), 0)
@@ -79,7 +88,18 @@ public final class ProducerPhase {
                 Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
                 "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
         return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Producer throughput runs", lines)),
-                directRecords, peak);
+                directRecords, peak, gatewayCpu);
+    }
+
+    /** The direct calibration run alone: sizes the other measurements when this one is left out (--only). */
+    public double calibrate() {
+        return runOnce("produce-calibration", Side.DIRECT, calibrationLoad()).recordsPerSecond();
+    }
+
+    private ProducerLoad calibrationLoad() {
+        BenchSettings settings = context.settings();
+        return new ProducerLoad(settings.producers(), settings.calibrationRecords(), settings.recordSize(),
+                ProducerLoad.UNTHROTTLED);
     }
 
     private ProducerResult runOnce(String name, Side side, ProducerLoad load) {

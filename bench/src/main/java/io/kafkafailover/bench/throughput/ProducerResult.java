@@ -38,4 +38,9 @@ public record ProducerResult(long records, double recordsPerSecond, double mibPe
         double recordsPerSecond = records / longestSeconds;
         return new ProducerResult(records, recordsPerSecond, recordsPerSecond * recordSize / (1024.0 * 1024.0));
     }
+
+    /** The wall time of the run, as the producers measured it. */
+    public double seconds() {
+        return records / recordsPerSecond;
+    }
 }
