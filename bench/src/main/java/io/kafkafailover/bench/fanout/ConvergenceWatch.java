@@ -3,6 +3,7 @@ package io.kafkafailover.bench.fanout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kafkafailover.admin.GatewayAdminClient;
 import io.kafkafailover.admin.PClusterView;
+import io.kafkafailover.bench.Pause;
 import io.kafkafailover.operator.model.KafkaFailover;
 import io.kafkafailover.operator.model.KafkaFailoverStatus;
 
@@ -59,7 +60,7 @@ final class ConvergenceWatch implements AutoCloseable {
                         + cluster + " within " + timeout.toSeconds() + " s; gateways serve " + active()
                         + "; status: " + describe(status()));
             }
-            sleep(POLL_INTERVAL);
+            Pause.sleep(POLL_INTERVAL);
         }
     }
 
@@ -83,7 +84,7 @@ final class ConvergenceWatch implements AutoCloseable {
             if (statusFollowed.isEmpty() && statusFollowed(target, generation)) {
                 statusFollowed = Optional.of(Duration.ofNanos(System.nanoTime() - patchedNanos));
             }
-            sleep(POLL_INTERVAL);
+            Pause.sleep(POLL_INTERVAL);
         }
         List<Duration> switched = switchedAt.values().stream().flatMap(Optional::stream)
                 .map(at -> Duration.between(patchedAt, at)).sorted().toList();
@@ -158,15 +159,6 @@ final class ConvergenceWatch implements AutoCloseable {
                 + status.pods.stream().sorted(Comparator.comparing(pod -> pod.name))
                 .map(pod -> pod.name + ":" + pod.activeCluster + (pod.error == null ? "" : " (" + pod.error + ")")).toList()
                 + ", conditions=" + status.conditions.stream().map(c -> c.getType() + "=" + c.getStatus() + " " + c.getMessage()).toList();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     @Override

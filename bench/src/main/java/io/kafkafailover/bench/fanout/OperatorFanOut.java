@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kafkafailover.bench.BenchContext;
+import io.kafkafailover.bench.Pause;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.operator.KafkaFailoverOperator;
 import io.kafkafailover.operator.OperatorSettings;
@@ -82,19 +83,10 @@ public final class OperatorFanOut {
                     break; // the next switch would not start from a known state
                 }
                 current = target;
-                sleep(settings.settle());
+                Pause.sleep(settings.settle());
             }
             return new FanOutResults(settings, GATEWAYS, fleet.ips(), fleet.portStart(), fleet.adminPort(),
                     operatorSettings.switchPolicy(), samples);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

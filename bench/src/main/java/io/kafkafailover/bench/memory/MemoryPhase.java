@@ -1,6 +1,7 @@
 package io.kafkafailover.bench.memory;
 
 import io.kafkafailover.bench.BenchContext;
+import io.kafkafailover.bench.Pause;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
 import io.kafkafailover.bench.report.PhaseResult;
@@ -31,7 +32,7 @@ public final class MemoryPhase {
         MemorySample idle;
         int stillOpen;
         try (IdleConnections connections = IdleConnections.open("127.0.0.1", context.gateway().bootstrapPort(), count)) {
-            sleep(SETTLE);
+            Pause.sleep(SETTLE);
             stillOpen = connections.stillOpen();
             idle = MemorySampler.now(context.gateway());
         }
@@ -60,14 +61,5 @@ public final class MemoryPhase {
 
     private static ResultRow gatewayOnly(String label, String value, String target, Verdict verdict) {
         return new ResultRow(label, ResultRow.NONE, value, ResultRow.NONE, target.isEmpty() ? ResultRow.NONE : target, verdict);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

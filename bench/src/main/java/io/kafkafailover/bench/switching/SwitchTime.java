@@ -1,6 +1,7 @@
 package io.kafkafailover.bench.switching;
 
 import io.kafkafailover.admin.SwitchResult;
+import io.kafkafailover.bench.Pause;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.process.GatewayProcess;
 
@@ -59,7 +60,7 @@ public final class SwitchTime {
                 switches.add(new Switch(target, returned, (returned - called) / 1e6));
                 // Only pacing: whether those acknowledgements came from the new cluster is decided afterwards.
                 awaitAcksSentAfter(producers, returned, settings.maxWait(), false);
-                sleep(settings.settle());
+                Pause.sleep(settings.settle());
             }
             endNanos = System.nanoTime();
         } finally {
@@ -126,16 +127,7 @@ public final class SwitchTime {
                 }
                 return;
             }
-            sleep(Duration.ofMillis(5));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            Pause.sleep(Duration.ofMillis(5));
         }
     }
 }
