@@ -2,10 +2,8 @@ package io.kafkafailover.gateway.proxy;
 
 import io.netty.buffer.ByteBuf;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
-import org.apache.kafka.common.protocol.ByteBufferAccessor;
-import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.protocol.ApiKeys;
 
-import java.nio.ByteBuffer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,15 +23,8 @@ public record ClientSoftware(String name, String version) {
         if (apiVersion < FIRST_VERSION_WITH_SOFTWARE) {
             return UNKNOWN;
         }
-        ByteBuffer buffer = frame.nioBuffer(frame.readerIndex() + KafkaFrameDecoder.SIZE_PREFIX_BYTES,
-                frame.readableBytes() - KafkaFrameDecoder.SIZE_PREFIX_BYTES);
-        try {
-            RequestHeader.parse(buffer);
-            ApiVersionsRequestData request = new ApiVersionsRequestData(new ByteBufferAccessor(buffer), apiVersion);
-            return new ClientSoftware(request.clientSoftwareName(), request.clientSoftwareVersion());
-        } catch (RuntimeException e) {
-            throw new InvalidFrameException("ApiVersions v" + apiVersion + " request cannot be decoded: " + e.getMessage());
-        }
+        ApiVersionsRequestData request = (ApiVersionsRequestData) RequestCodec.decodeBody(frame, ApiKeys.API_VERSIONS, apiVersion);
+        return new ClientSoftware(request.clientSoftwareName(), request.clientSoftwareVersion());
     }
 
     /** Whether this is Apache Kafka's Java client of version {@code major.minor} or later. */

@@ -6,12 +6,9 @@ import io.netty.buffer.ByteBufAllocator;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
-import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Errors;
-import org.apache.kafka.common.requests.RequestHeader;
 import org.apache.kafka.common.requests.ResponseHeader;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +44,7 @@ final class ProduceAnswer {
 
     private static ByteBuf answer(ByteBufAllocator allocator, ByteBuf frame, RequestInfo request,
                                   Set<ProduceVerdict.Partition> restart) {
-        ProduceRequestData produce = decode(frame, request);
+        ProduceRequestData produce = (ProduceRequestData) RequestCodec.decodeBody(frame, ApiKeys.PRODUCE, request.apiVersion());
         ProduceResponseData response = new ProduceResponseData();
         for (ProduceRequestData.TopicProduceData topic : produce.topicData()) {
             List<ProduceResponseData.PartitionProduceResponse> partitions = new ArrayList<>();
@@ -65,16 +62,5 @@ final class ProduceAnswer {
         }
         ResponseHeader header = new ResponseHeader(request.correlationId(), ApiKeys.PRODUCE.responseHeaderVersion(request.apiVersion()));
         return ResponseCodec.encode(allocator, new ResponseCodec.Decoded(header, response, request.apiVersion()));
-    }
-
-    private static ProduceRequestData decode(ByteBuf frame, RequestInfo request) {
-        ByteBuffer buffer = frame.nioBuffer(frame.readerIndex() + KafkaFrameDecoder.SIZE_PREFIX_BYTES,
-                frame.readableBytes() - KafkaFrameDecoder.SIZE_PREFIX_BYTES);
-        try {
-            RequestHeader.parse(buffer);
-            return new ProduceRequestData(new ByteBufferAccessor(buffer), request.apiVersion());
-        } catch (RuntimeException e) {
-            throw new InvalidFrameException("Produce v" + request.apiVersion() + " request cannot be decoded: " + e.getMessage());
-        }
     }
 }

@@ -68,10 +68,11 @@ public final class FetchSessionGuard {
         requireReadable(frame, index, 4);
         int sessionId = frame.getInt(index);
         if (sessionId != INVALID_SESSION_ID) {
-            if (sessions.get().size() > MAX_REMEMBERED) {
-                sessions.get().clear();
+            Set<Integer> remembered = sessions.get();
+            if (remembered.size() > MAX_REMEMBERED) {
+                remembered.clear();
             }
-            sessions.get().add(sessionId);
+            remembered.add(sessionId);
         }
     }
 

@@ -3,19 +3,17 @@ package io.kafkafailover.gateway.routing;
 import io.kafkafailover.config.ClusterConfig;
 import io.kafkafailover.gateway.proxy.ClientSoftware;
 import io.kafkafailover.gateway.proxy.InvalidFrameException;
-import io.kafkafailover.gateway.proxy.KafkaFrameDecoder;
+import io.kafkafailover.gateway.proxy.RequestCodec;
 import io.kafkafailover.gateway.proxy.ResponseFilters;
 import io.netty.buffer.ByteBuf;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.message.InitProducerIdResponseData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
-import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.RecordBatch;
-import org.apache.kafka.common.requests.RequestHeader;
 import org.apache.kafka.common.utils.Crc32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,34 +111,34 @@ public final class ProducerIdMapper {
             return CompletableFuture.failedFuture(new IllegalStateException("the gateway switched clusters meanwhile"));
         }
         Ids current = ofTarget.get();
-        List<CompletableFuture<Long>> mappings = new ArrayList<>();
+        List<Mapping> mappings = new ArrayList<>();
         for (BatchAt batch : batches) {
-            mappings.add(current.issued().contains(batch.producerId())
+            boolean issued = current.issued().contains(batch.producerId());
+            mappings.add(new Mapping(batch, !issued, issued
                     ? CompletableFuture.completedFuture(batch.producerId())
                     : current.mapped().compute(batch.producerId(), (id, known) ->
-                            known == null || known.isCompletedExceptionally() ? allocate(id, target.cluster()) : known));
+                            known == null || known.isCompletedExceptionally() ? allocate(id, target.cluster()) : known)));
         }
         // KIP-360: from 2.5 the Java client answers UNKNOWN_PRODUCER_ID by renumbering from sequence 0.
         // librdkafka instead fails a retried batch for good on it, and never reorders as the guard fears.
         boolean guarded = software.isJavaClientFrom(2, 5);
-        return CompletableFuture.allOf(mappings.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+        return CompletableFuture.allOf(mappings.stream().map(Mapping::id).toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             if (guarded) {
-                List<SequenceStartGuard.MappedBatch> mapped = new ArrayList<>();
-                for (int i = 0; i < batches.size(); i++) {
-                    BatchAt batch = batches.get(i);
-                    boolean remapped = !current.issued().contains(batch.producerId());
-                    mapped.add(new SequenceStartGuard.MappedBatch(mappings.get(i).join(), remapped, batch.partition(), batch.baseSequence()));
-                }
-                ProduceVerdict verdict = sequenceStarts.check(mapped, target);
+                ProduceVerdict verdict = sequenceStarts.check(mappings.stream().map(Mapping::mapped).toList(), target);
                 if (!verdict.forward()) {
                     return verdict;
                 }
             }
-            for (int i = 0; i < batches.size(); i++) {
-                batches.get(i).rewriteTo(mappings.get(i).join());
-            }
+            mappings.forEach(mapping -> mapping.batch().rewriteTo(mapping.id().join()));
             return ProduceVerdict.FORWARD;
         });
+    }
+
+    /** A batch, whether its producer id is one the cluster did not issue, and the id it goes out with. */
+    private record Mapping(BatchAt batch, boolean remapped, CompletableFuture<Long> id) {
+        SequenceStartGuard.MappedBatch mapped() {
+            return new SequenceStartGuard.MappedBatch(id.join(), remapped, batch.partition(), batch.baseSequence());
+        }
     }
 
     /** A failed allocation stays in the map only until the next Produce of that producer replaces it. */
@@ -181,12 +179,9 @@ public final class ProducerIdMapper {
     }
 
     private static List<BatchAt> idempotentBatches(ByteBuf frame, short version) {
-        ByteBuffer buffer = frame.nioBuffer(frame.readerIndex() + KafkaFrameDecoder.SIZE_PREFIX_BYTES,
-                frame.readableBytes() - KafkaFrameDecoder.SIZE_PREFIX_BYTES);
+        ProduceRequestData request = (ProduceRequestData) RequestCodec.decodeBody(frame, ApiKeys.PRODUCE, version);
         List<BatchAt> found = new ArrayList<>();
         try {
-            RequestHeader.parse(buffer);
-            ProduceRequestData request = new ProduceRequestData(new ByteBufferAccessor(buffer), version);
             for (ProduceRequestData.TopicProduceData topic : request.topicData()) {
                 for (ProduceRequestData.PartitionProduceData partition : topic.partitionData()) {
                     if (partition.records() instanceof MemoryRecords records) {
