@@ -3,15 +3,12 @@ package io.kafkafailover.bench.fanout;
 import io.kafkafailover.bench.process.BenchPaths;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.process.ChildJvm;
+import io.kafkafailover.bench.process.GatewayEnvironment;
 import io.kafkafailover.testkit.FreePortRange;
 
 import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -45,27 +42,18 @@ final class GatewayFleet implements AutoCloseable {
         List<String> ips = IntStream.range(0, count).mapToObj(i -> "127.0.0." + (FIRST_POD_ADDRESS + i)).toList();
         // The Kafka ports, then the admin port right after them: outside the Kafka range, as the CRD requires.
         int portStart = FreePortRange.start(ips, PORT_COUNT + 2);
-        // A fresh password per run, never written anywhere but the child's environment and the mock API server.
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        String password = "bench-" + HexFormat.of().formatHex(secret);
-        int mainBase = BrokerClusters.MAIN_BROKER_IDS.get(0);
-        int failoverBase = BrokerClusters.FAILOVER_BROKER_IDS.get(0) - BrokerClusters.MAIN_BROKER_IDS.size();
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("KAFKA_MAIN_BOOTSTRAP_SERVERS", clusters.bootstrapServers(BrokerClusters.MAIN)),
-                Map.entry("KAFKA_MAIN_GATEWAY_NODE_ID_BASE", String.valueOf(mainBase)),
-                Map.entry("KAFKA_FAILOVER_BOOTSTRAP_SERVERS", clusters.bootstrapServers(BrokerClusters.FAILOVER)),
-                Map.entry("KAFKA_FAILOVER_GATEWAY_ROLES", "failover"),
-                Map.entry("KAFKA_FAILOVER_GATEWAY_NODE_ID_BASE", String.valueOf(failoverBase)),
-                Map.entry("GATEWAY_PORT_START", String.valueOf(portStart)),
-                Map.entry("GATEWAY_PORT_COUNT", String.valueOf(PORT_COUNT)),
-                Map.entry("GATEWAY_HTTP_PORT", String.valueOf(adminPort(portStart))),
-                Map.entry("GATEWAY_ACTIVE_CLUSTER", BrokerClusters.MAIN),
-                Map.entry("GATEWAY_ADMIN_API_USERS", "[{username: " + ADMIN_USER + ", password: " + password + ", admin: true}]"));
+        // Never written anywhere but the child's environment and the mock API server.
+        String password = GatewayEnvironment.freshPassword();
+        Map<String, String> env = GatewayEnvironment.clusters(clusters,
+                BrokerClusters.FAILOVER_BROKER_IDS.get(0) - BrokerClusters.MAIN_BROKER_IDS.size());
+        env.put("GATEWAY_PORT_START", String.valueOf(portStart));
+        env.put("GATEWAY_PORT_COUNT", String.valueOf(PORT_COUNT));
+        env.put("GATEWAY_HTTP_PORT", String.valueOf(adminPort(portStart)));
+        env.put("GATEWAY_ACTIVE_CLUSTER", BrokerClusters.MAIN);
+        env.put("GATEWAY_ADMIN_API_USERS", GatewayEnvironment.adminUsers(ADMIN_USER, password));
         ChildJvm.Spec spec = ChildJvm.Spec.mainClass("fanout-gateways", classPath(paths), FanOutGatewaysMain.class.getName(), ips)
                 .withJvmOptions(JVM_OPTIONS)
-                // Nothing from the harness's own environment may configure the gateways under test.
-                .withEnvironment(env, List.of("GATEWAY_", "KAFKA_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
+                .withEnvironment(env, GatewayEnvironment.NOT_INHERITED);
         ChildJvm child = ChildJvm.start(spec, paths.workDirectory());
         try {
             child.awaitLine(FanOutGatewaysMain.READY_LINE::equals, START_TIMEOUT);
@@ -85,14 +73,7 @@ final class GatewayFleet implements AutoCloseable {
         if (paths.gatewayJar().isPresent()) {
             return paths.gatewayJar().get() + File.pathSeparator + harness;
         }
-        try {
-            URI location = Class.forName("io.kafkafailover.gateway.Gateway").getProtectionDomain().getCodeSource()
-                    .getLocation().toURI();
-            return Path.of(location) + File.pathSeparator + paths.classPath();
-        } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new IllegalStateException("gateway/target/gateway.jar is missing: build it with"
-                    + " `mvn -pl bench -am package -DskipTests` (./run-benchmarks does)", e);
-        }
+        return GatewayEnvironment.gatewayClassPath(paths.classPath());
     }
 
     private static int adminPort(int portStart) {

@@ -12,9 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,29 +53,18 @@ public final class GatewayProcess implements AutoCloseable {
     public static GatewayProcess start(BenchPaths paths, BrokerClusters clusters, List<String> jvmOptions) {
         int portStart = FreePorts.contiguous(PORT_COUNT + 1);
         int httpPort = FreePorts.one();
-        // A fresh password per run: nothing secret is ever written to a log or the report.
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        // The prefix keeps YAML from reading an all-digit password as a number.
-        String password = "bench-" + HexFormat.of().formatHex(secret);
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("KAFKA_MAIN_BOOTSTRAP_SERVERS", clusters.bootstrapServers(BrokerClusters.MAIN)),
-                Map.entry("KAFKA_MAIN_GATEWAY_NODE_ID_BASE", String.valueOf(BrokerClusters.MAIN_BROKER_IDS.get(0))),
-                Map.entry("KAFKA_FAILOVER_BOOTSTRAP_SERVERS", clusters.bootstrapServers(BrokerClusters.FAILOVER)),
-                Map.entry("KAFKA_FAILOVER_GATEWAY_ROLES", "failover"),
-                Map.entry("KAFKA_FAILOVER_GATEWAY_NODE_ID_BASE", String.valueOf(BrokerClusters.FAILOVER_BROKER_IDS.get(0))),
-                Map.entry("GATEWAY_BIND_HOST", "127.0.0.1"),
-                Map.entry("GATEWAY_ADVERTISED_HOST", "127.0.0.1"),
-                Map.entry("GATEWAY_PORT_START", String.valueOf(portStart)),
-                Map.entry("GATEWAY_PORT_COUNT", String.valueOf(PORT_COUNT)),
-                Map.entry("GATEWAY_HTTP_BIND_HOST", "127.0.0.1"),
-                Map.entry("GATEWAY_HTTP_PORT", String.valueOf(httpPort)),
-                Map.entry("GATEWAY_ADMIN_API_USERS", "[{username: " + ADMIN_USER + ", password: " + password + ", admin: true}]"));
+        String password = GatewayEnvironment.freshPassword();
+        Map<String, String> env = GatewayEnvironment.clusters(clusters, BrokerClusters.FAILOVER_BROKER_IDS.get(0));
+        env.put("GATEWAY_BIND_HOST", "127.0.0.1");
+        env.put("GATEWAY_ADVERTISED_HOST", "127.0.0.1");
+        env.put("GATEWAY_PORT_START", String.valueOf(portStart));
+        env.put("GATEWAY_PORT_COUNT", String.valueOf(PORT_COUNT));
+        env.put("GATEWAY_HTTP_BIND_HOST", "127.0.0.1");
+        env.put("GATEWAY_HTTP_PORT", String.valueOf(httpPort));
+        env.put("GATEWAY_ADMIN_API_USERS", GatewayEnvironment.adminUsers(ADMIN_USER, password));
         Launch launch = launch(paths);
         ChildJvm child = ChildJvm.start(launch.spec().withJvmOptions(jvmOptions)
-                // Nothing from the harness's own environment may configure the gateway under test.
-                .withEnvironment(env, List.of("GATEWAY_", "KAFKA_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")),
-                paths.workDirectory());
+                .withEnvironment(env, GatewayEnvironment.NOT_INHERITED), paths.workDirectory());
         GatewayProcess gateway = new GatewayProcess(child, launch.description(), portStart,
                 URI.create("http://127.0.0.1:" + httpPort), password);
         try {
@@ -101,16 +88,9 @@ public final class GatewayProcess implements AutoCloseable {
             Path jar = paths.gatewayJar().get();
             return new Launch(ChildJvm.Spec.jar("gateway", jar, List.of()), "gateway.jar (" + jar + ")");
         }
-        String main = "io.kafkafailover.gateway.GatewayMain";
-        try {
-            Class<?> gatewayMain = Class.forName(main);
-            String location = Path.of(gatewayMain.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-            return new Launch(ChildJvm.Spec.mainClass("gateway", location + java.io.File.pathSeparator + paths.classPath(),
-                    main, List.of()), "class path (" + location + "; gateway.jar not built)");
-        } catch (ClassNotFoundException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("gateway/target/gateway.jar is missing: build it with"
-                    + " `mvn -pl bench -am package -DskipTests` (./run-benchmarks does)", e);
-        }
+        return new Launch(ChildJvm.Spec.mainClass("gateway", GatewayEnvironment.gatewayClassPath(paths.classPath()),
+                "io.kafkafailover.gateway.GatewayMain", List.of()),
+                "class path (" + GatewayEnvironment.gatewayClasses() + "; gateway.jar not built)");
     }
 
     private void awaitReady() {
