@@ -5,9 +5,9 @@ import java.time.Duration;
 /** The CPU time one process uses while something else (a load generator's run) takes place. */
 public final class CpuMeter {
     private final long pid;
-    private final Duration cpuAtStart;
+    private final ProcessCpu.Times cpuAtStart;
 
-    private CpuMeter(long pid, Duration cpuAtStart) {
+    private CpuMeter(long pid, ProcessCpu.Times cpuAtStart) {
         this.pid = pid;
         this.cpuAtStart = cpuAtStart;
     }
@@ -21,7 +21,11 @@ public final class CpuMeter {
      * @param payloadBytes the record bytes the run moved through the process
      */
     public CpuUsage stop(String run, double runSeconds, long payloadBytes) {
-        Duration used = ProcessCpu.cpuTime(pid).minus(cpuAtStart);
-        return new CpuUsage(run, used.toNanos() / 1e9, runSeconds, payloadBytes);
+        ProcessCpu.Times used = ProcessCpu.cpuTime(pid).minus(cpuAtStart);
+        return new CpuUsage(run, seconds(used.total()), seconds(used.system()), runSeconds, payloadBytes);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 }

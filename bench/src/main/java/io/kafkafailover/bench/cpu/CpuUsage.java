@@ -4,11 +4,12 @@ package io.kafkafailover.bench.cpu;
  * The gateway's CPU time during one through-gateway throughput run.
  *
  * @param cpuSeconds   user and system CPU time the gateway used from the load generator's start to its exit
+ * @param systemSeconds the part of it spent in the kernel: system calls and the loopback network stack
  * @param runSeconds   the run's duration as the load generator measured it, which leaves out its JVM's
  *                     start-up and shutdown, when the gateway has nothing to do for it
  * @param payloadBytes record bytes moved through the gateway (what the throughput figures count)
  */
-public record CpuUsage(String run, double cpuSeconds, double runSeconds, long payloadBytes) {
+public record CpuUsage(String run, double cpuSeconds, double systemSeconds, double runSeconds, long payloadBytes) {
     private static final double GIB = 1024.0 * 1024.0 * 1024.0;
 
     public double cpuSecondsPerGib() {

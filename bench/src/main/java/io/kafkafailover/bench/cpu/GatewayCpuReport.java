@@ -28,17 +28,20 @@ public final class GatewayCpuReport {
         List<String> lines = new ArrayList<>(List.of(
                 "The gateway JVM's CPU time, user plus system for all its threads (GC and JIT included), read from"
                         + " /proc/<pid>/stat (utime + stime) at " + ProcessCpu.TICKS.describe() + ", before each"
-                        + " through-gateway throughput run's load generator starts and after it exits.",
+                        + " through-gateway throughput run's load generator starts and after it exits. \"Of it in the"
+                        + " kernel\" is the system part (stime): system calls and, on loopback, the network stack's work"
+                        + " for the gateway's sockets.",
                 "Per GiB: that CPU time over the record bytes the run moved (records × record size). Share of one core:"
                         + " the same CPU time over the run's duration as the load generator measured it (producer: its"
                         + " whole run; consumer: group join plus fetching), 100 % being one core busy throughout. The"
                         + " CPU time also covers the gateway's work while the load generator connects, and answering the"
                         + " memory sampler's /metrics request every 500 ms during the producer runs.",
                 "",
-                "| Run | gateway CPU-s | run s | MiB moved | CPU-s per GiB | % of one core |",
-                "|---|---:|---:|---:|---:|---:|"));
+                "| Run | gateway CPU-s | of it in the kernel | run s | MiB moved | CPU-s per GiB | % of one core |",
+                "|---|---:|---:|---:|---:|---:|---:|"));
         for (CpuUsage usage : concat(producerRuns, consumerRuns)) {
             lines.add("| " + usage.run() + " | " + Cells.decimal(usage.cpuSeconds(), 2) + " | "
+                    + Cells.decimal(usage.systemSeconds(), 2) + " | "
                     + Cells.decimal(usage.runSeconds(), 2) + " | " + Cells.decimal(usage.payloadMib(), 1) + " | "
                     + Cells.decimal(usage.cpuSecondsPerGib(), 2) + " | " + Cells.decimal(usage.percentOfOneCore(), 1) + " |");
         }

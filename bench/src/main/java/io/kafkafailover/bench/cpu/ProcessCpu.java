@@ -47,7 +47,18 @@ public final class ProcessCpu {
         }
     }
 
-    public static Duration cpuTime(long pid) {
+    /** CPU time spent in the process's own code and in the kernel on its behalf (system calls, the network stack). */
+    public record Times(Duration user, Duration system) {
+        public Duration total() {
+            return user.plus(system);
+        }
+
+        public Times minus(Times earlier) {
+            return new Times(user.minus(earlier.user), system.minus(earlier.system));
+        }
+    }
+
+    public static Times cpuTime(long pid) {
         String stat;
         try {
             stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.US_ASCII);
@@ -56,7 +67,10 @@ public final class ProcessCpu {
         }
         // The command name (field 2) is in parentheses and may itself contain spaces and parentheses.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[UTIME]) + Long.parseLong(fields[STIME]);
-        return Duration.ofNanos(ticks * 1_000_000_000L / TICKS.perSecond());
+        return new Times(ticks(fields[UTIME]), ticks(fields[STIME]));
+    }
+
+    private static Duration ticks(String field) {
+        return Duration.ofNanos(Long.parseLong(field) * 1_000_000_000L / TICKS.perSecond());
     }
 }
