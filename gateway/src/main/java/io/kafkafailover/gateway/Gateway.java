@@ -90,7 +90,8 @@ public final class Gateway implements AutoCloseable {
                     (int) BACKEND_REQUEST_TIMEOUT.toMillis(),
                     metrics,
                     producerIds,
-                    new FetchSessionGuard(active));
+                    new FetchSessionGuard(active),
+                    config.zeroCopy());
             ClientListenerSecurity clientSecurity = started(ClientListenerSecurity.start(config.clientSecurity()));
             started(new ProxyServer(context, new ClientPipeline(config.maxFrameBytes(), clientSecurity),
                     config.bindHost(), listenerPorts(ports)));

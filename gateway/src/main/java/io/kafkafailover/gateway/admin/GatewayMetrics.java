@@ -73,6 +73,7 @@ public final class GatewayMetrics implements ProxyObserver {
     private final class Connection implements ConnectionObserver {
         private String clientId = "";
         private final Map<ApiKeys, Counter[]> counters = new EnumMap<>(ApiKeys.class);
+        private final Map<ApiKeys, Counter> splicedCounters = new EnumMap<>(ApiKeys.class);
 
         @Override
         public void clientIdentified(String id) {
@@ -105,6 +106,13 @@ public final class GatewayMetrics implements ProxyObserver {
         @Override
         public void response(ApiKeys apiKey, int bytes) {
             countersFor(apiKey)[2].increment(bytes);
+        }
+
+        @Override
+        public void spliced(ApiKeys apiKey, int bytes) {
+            // Apart from the others: only Fetch responses are ever large enough, so only they get a series.
+            splicedCounters.computeIfAbsent(apiKey, api -> counter("gateway.response.spliced.bytes",
+                    "Of the response bytes to clients, those moved inside the kernel without a copy", api)).increment(bytes);
         }
 
         @Override

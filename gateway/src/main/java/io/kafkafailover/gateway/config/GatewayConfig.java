@@ -11,6 +11,7 @@ import io.kafkafailover.gateway.security.TlsSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,8 @@ public record GatewayConfig(
         Optional<Path> activeClusterFile,
         String initialActiveCluster,
         ClientSecurity clientSecurity,
-        Optional<TlsSettings> adminTls) {
+        Optional<TlsSettings> adminTls,
+        boolean zeroCopy) {
 
     public static final int DEFAULT_PORT_START = 6969;
     public static final int DEFAULT_PORT_COUNT = 16;
@@ -71,7 +73,8 @@ public record GatewayConfig(
                 activeFile,
                 ActiveClusterFile.initialActive(activeFile, optional(env, "GATEWAY_ACTIVE_CLUSTER"), clusters),
                 ClientSecurity.fromEnvironment(env),
-                AdminTls.fromEnvironment(env));
+                AdminTls.fromEnvironment(env),
+                bool(env, "GATEWAY_ZERO_COPY", true));
     }
 
     /** The port clients bootstrap from; broker ports follow it. */
@@ -102,6 +105,18 @@ public record GatewayConfig(
         } catch (NumberFormatException e) {
             throw new GatewayConfigException(key, "not a whole number: '" + raw.get() + "'");
         }
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean defaultValue) {
+        Optional<String> raw = optional(env, key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new GatewayConfigException(key, "must be true or false, was '" + raw.get() + "'");
+        };
     }
 
     private static String localHostName() {

@@ -40,6 +40,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Queue<RequestInfo> inFlight = new ArrayDeque<>();
     private Channel client;
     private Channel upstream;
+    private UpstreamHandler upstreamHandler;
     private UpstreamTarget target;
     private boolean closing;
     private ProxyObserver.ConnectionObserver observer;
@@ -81,7 +82,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        context.upstreamPipeline().configure(channel, target.cluster(), new UpstreamHandler(ClientHandler.this));
+                        upstreamHandler = new UpstreamHandler(ClientHandler.this);
+                        context.upstreamPipeline().configure(channel, target.cluster(), upstreamHandler);
                     }
                 });
         var connecting = context.upstreamLocalAddress().isPresent()
@@ -326,7 +328,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (upstream != null) {
+        if (upstream != null && !upstreamHandler.splicing()) {
             upstream.config().setAutoRead(client.isWritable());
         }
     }

@@ -7,7 +7,12 @@ import io.kafkafailover.gateway.routing.UpstreamRouter;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
-/** What every connection of one proxy shares. */
+/**
+ * What every connection of one proxy shares.
+ *
+ * @param zeroCopy whether large responses may go from backend to client socket inside the kernel
+ *                 (see {@link ZeroCopy}); {@code GATEWAY_ZERO_COPY}
+ */
 public record ProxyContext(
         UpstreamRouter router,
         ResponseFilters responseFilters,
@@ -18,5 +23,6 @@ public record ProxyContext(
         int connectTimeoutMillis,
         ProxyObserver observer,
         ProducerIdMapper producerIds,
-        FetchSessionGuard fetchSessions) {
+        FetchSessionGuard fetchSessions,
+        boolean zeroCopy) {
 }

@@ -22,6 +22,9 @@ public interface ProxyObserver {
 
         void response(ApiKeys apiKey, int bytes);
 
+        /** Of a response's bytes, those the kernel moved without the gateway copying them (see {@link ZeroCopy}). */
+        void spliced(ApiKeys apiKey, int bytes);
+
         void closed();
     }
 }

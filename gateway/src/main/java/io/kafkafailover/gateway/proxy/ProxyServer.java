@@ -50,7 +50,9 @@ public final class ProxyServer implements AutoCloseable {
             close();
             throw e;
         }
-        LOG.info("Kafka listener on {} ports {}..{} ({} transport)", bindHost, ports.get(0), ports.get(ports.size() - 1), transport.name());
+        LOG.info("Kafka listener on {} ports {}..{} ({} transport, zero-copy forwarding {})", bindHost, ports.get(0),
+                ports.get(ports.size() - 1), transport.name(),
+                !context.zeroCopy() ? "off" : transport.canSplice() ? "on for plaintext connections" : "unavailable");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.kafkafailover.gateway.proxy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
@@ -39,6 +40,8 @@ final class ResponseSplitter extends ByteToMessageDecoder {
     /** Bytes of the response being streamed that have not arrived yet. */
     private long remaining;
     private boolean failed;
+    /** Whether the rest of the streamed response bypasses this decoder (see {@link #handOff}). */
+    private boolean handedOff;
 
     ResponseSplitter(int maxFrameBytes, Policy policy) {
         this.maxFrameBytes = maxFrameBytes;
@@ -51,6 +54,11 @@ final class ResponseSplitter extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {
             in.skipBytes(in.readableBytes());
+            return;
+        }
+        if (handedOff) {
+            // Netty reads nothing more until the splice is done, so this is a safety net: the next
+            // response must not be matched to a request while the one before it is still going out.
             return;
         }
         if (remaining > 0) {
@@ -93,5 +101,34 @@ final class ResponseSplitter extends ByteToMessageDecoder {
         int bytes = (int) Math.min(frameBytes, in.readableBytes());
         remaining = frameBytes - bytes;
         out.add(new ResponsePiece(in.readRetainedSlice(bytes), true, remaining == 0));
+    }
+
+    /** Bytes of the response being streamed that have not been read yet. */
+    long remaining() {
+        return remaining;
+    }
+
+    /**
+     * The rest of the response being streamed will not pass through here: it is the caller's to
+     * move. Bytes read after it are held until {@link #resume}.
+     *
+     * @return how many bytes of the response are still to come
+     */
+    long handOff() {
+        long rest = remaining;
+        remaining = 0;
+        handedOff = true;
+        return rest;
+    }
+
+    /** The handed-off response has gone on; decodes the bytes that arrived after it. */
+    void resume(ChannelHandlerContext ctx) {
+        handedOff = false;
+        try {
+            channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            channelReadComplete(ctx);
+        } catch (Exception e) {
+            ctx.fireExceptionCaught(e);
+        }
     }
 }

@@ -27,6 +27,11 @@ public record Transport(String name,
         return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
     }
 
+    /** Only epoll sockets can splice(2) (see {@link ZeroCopy}). */
+    public boolean canSplice() {
+        return EpollSocketChannel.class.equals(socketChannel);
+    }
+
     public EventLoopGroup newGroup(int threads, String threadPrefix) {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadPrefix, true), ioHandlerFactory);
     }

@@ -25,6 +25,10 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
     /** The request whose response is streaming to the client; null between responses. */
     private RequestInfo streamed;
     private int streamedBytes;
+    /** Whether the rest of a large streamed response may bypass the gateway's memory (see {@link ZeroCopy}). */
+    private boolean zeroCopy;
+    /** Whether the kernel is moving a response's bytes to the client right now. */
+    private boolean splicing;
 
     UpstreamHandler(ClientHandler client) {
         this.client = client;
@@ -40,6 +44,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == UpstreamReady.INSTANCE) {
             ready = true;
+            zeroCopy = ZeroCopy.possible(client.context(), ctx.channel(), client.client());
             client.upstreamReady(ctx.channel());
         } else {
             ctx.fireUserEventTriggered(event);
@@ -108,14 +113,64 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
         Channel clientChannel = client.client();
         if (piece.last()) {
             clientChannel.write(piece.content(), clientChannel.voidPromise()); // flushed with the rest of this read
-            client.nextInFlight();
-            client.observer().response(streamed.apiKey(), streamedBytes);
-            streamed = null;
-            client.writeLocalAnswersDue();
+            endStreamed();
         } else {
             clientChannel.writeAndFlush(piece.content(), clientChannel.voidPromise()); // the client waits for every byte
+            if (piece.first() && zeroCopy) {
+                spliceRest(ctx);
+            }
         }
-        pauseIfClientIsFull(ctx);
+        if (!splicing) {
+            pauseIfClientIsFull(ctx);
+        }
+    }
+
+    private void endStreamed() {
+        client.nextInFlight();
+        client.observer().response(streamed.apiKey(), streamedBytes);
+        streamed = null;
+        client.writeLocalAnswersDue();
+    }
+
+    /**
+     * Hands the rest of the streamed response to the kernel. The splitter holds back whatever the
+     * backend sends next until every spliced byte is in the client's socket.
+     */
+    private void spliceRest(ChannelHandlerContext ctx) {
+        ChannelHandlerContext splitterContext = ctx.pipeline().context(ResponseSplitter.class);
+        ResponseSplitter splitter = (ResponseSplitter) splitterContext.handler();
+        if (splitter.remaining() < ZeroCopy.MIN_BYTES || splitter.remaining() >= Integer.MAX_VALUE) {
+            return; // Netty reads Integer.MAX_VALUE as "splice forever"
+        }
+        int rest = (int) splitter.handOff();
+        streamedBytes += rest;
+        splicing = true;
+        // The kernel moves bytes only while the backend is read; Netty pauses that itself whenever
+        // the client cannot take more, and resumes it when it can.
+        ctx.channel().config().setAutoRead(true);
+        ZeroCopy.splice(ctx.channel(), client.client(), rest).addListener(spliced -> {
+            splicing = false;
+            if (!spliced.isSuccess()) {
+                // One side closed mid-response: the client cannot use the part it has.
+                LOG.debug("upstream of client {}: response cut short: {}", client.client().remoteAddress(), spliced.cause().toString());
+                client.client().close();
+                ctx.close();
+                return;
+            }
+            client.observer().spliced(streamed.apiKey(), rest);
+            endStreamed();
+            client.client().flush();
+            ctx.channel().config().setAutoRead(client.client().isWritable()); // back to the usual rule
+            splitter.resume(splitterContext);
+        });
+    }
+
+    /**
+     * While the kernel moves a response, Netty itself pauses reading the backend whenever the client
+     * is full; the client handler must leave reads alone meanwhile, or they would spin on a full pipe.
+     */
+    boolean splicing() {
+        return splicing;
     }
 
     private boolean matches(RequestInfo request, int correlationId) {

@@ -145,6 +145,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void zeroCopyIsOnUnlessTurnedOffAndTakesOnlyTrueOrFalse() {
+        Map<String, String> env = seedEnvironment();
+        assertThat(GatewayConfig.fromEnvironment(env).zeroCopy()).isTrue();
+        env.put("GATEWAY_ZERO_COPY", "False");
+        assertThat(GatewayConfig.fromEnvironment(env).zeroCopy()).isFalse();
+
+        env.put("GATEWAY_ZERO_COPY", "no");
+        assertRefused(env, GatewayConfigException.class, "GATEWAY_ZERO_COPY", "true or false, was 'no'");
+    }
+
+    @Test
     void activeClusterNamingNoClusterIsRefused() {
         Map<String, String> env = seedEnvironment();
         env.put("GATEWAY_ACTIVE_CLUSTER", "disaster-recovery");

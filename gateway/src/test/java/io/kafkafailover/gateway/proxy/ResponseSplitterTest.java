@@ -52,6 +52,37 @@ class ResponseSplitterTest {
     }
 
     @Test
+    void bytesAfterAHandedOffRestWaitForResumeAndStartTheNextResponse() {
+        ResponseSplitter decoder = new ResponseSplitter(MAX_FRAME_BYTES, correlationId -> {
+            asked.add(correlationId);
+            return true;
+        });
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        ByteBuf handedOff = response(7, 10_000);
+        channel.writeInbound(handedOff.retainedSlice(0, 300));
+        ResponsePiece first = channel.readInbound();
+        assertThat(first.last()).isFalse();
+        first.release();
+
+        assertThat(decoder.handOff()).isEqualTo(10_000 + 8 - 300);
+        handedOff.release(); // its rest went elsewhere: this decoder never sees it
+        ByteBuf next = response(8, 500);
+        channel.writeInbound(next.retainedDuplicate());
+        assertThat((Object) channel.readInbound()).as("held while the rest is handed off").isNull();
+        assertThat(asked).containsExactly(7);
+
+        decoder.resume(channel.pipeline().context(decoder));
+        ResponsePiece whole = channel.readInbound();
+        assertThat(whole.first()).isTrue();
+        assertThat(whole.last()).isTrue();
+        assertThat(ByteBufUtil.getBytes(whole.content())).isEqualTo(ByteBufUtil.getBytes(next));
+        assertThat(asked).containsExactly(7, 8);
+        whole.release();
+        next.release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
     void theFirstPieceHoldsTheResponseHead() {
         EmbeddedChannel channel = splitter(Set.of(7));
         ByteBuf response = response(7, 1_000);

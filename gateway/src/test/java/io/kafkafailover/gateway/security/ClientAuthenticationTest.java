@@ -2,6 +2,7 @@ package io.kafkafailover.gateway.security;
 
 import io.kafkafailover.gateway.Gateway;
 import io.kafkafailover.gateway.testing.CapturedLog;
+import io.kafkafailover.gateway.testing.RawKafkaConnection;
 import io.kafkafailover.gateway.testing.TestGateways;
 import io.kafkafailover.testkit.TlsMaterial;
 import org.apache.kafka.clients.CommonClientConfigs;

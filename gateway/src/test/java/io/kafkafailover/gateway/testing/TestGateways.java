@@ -5,6 +5,14 @@ import io.kafkafailover.gateway.config.GatewayConfig;
 import io.kafkafailover.testkit.FreePortRange;
 import io.kafkafailover.testkit.KafkaCluster;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +52,21 @@ public final class TestGateways {
         all.putIfAbsent("GATEWAY_HTTP_PORT", "0");
         all.putIfAbsent("GATEWAY_ADMIN_API_USERS", "[{username: " + ADMIN_USER + ", password: " + ADMIN_PASSWORD + ", admin: true}]");
         return Gateway.start(GatewayConfig.fromEnvironment(all));
+    }
+
+    /** The sum of every series on the gateway's {@code /metrics} whose line starts with {@code seriesPrefix}. */
+    public static double metricSum(Gateway gateway, String seriesPrefix) throws IOException, InterruptedException {
+        String credentials = ADMIN_USER + ":" + ADMIN_PASSWORD;
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.adminPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /metrics answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().lines().filter(line -> line.startsWith(seriesPrefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static int minId(KafkaCluster cluster) {

@@ -1,4 +1,4 @@
-package io.kafkafailover.gateway.security;
+package io.kafkafailover.gateway.testing;
 
 import io.kafkafailover.gateway.proxy.RequestCodec;
 import io.kafkafailover.gateway.proxy.ResponseCodec;
@@ -16,18 +16,26 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /** A bare Kafka protocol connection, for what no well-behaved client would send. */
-final class RawKafkaConnection implements AutoCloseable {
+public final class RawKafkaConnection implements AutoCloseable {
     private final Socket socket = new Socket();
     private final DataInputStream in;
     private int correlationId;
 
-    RawKafkaConnection(String host, int port) throws IOException {
+    public RawKafkaConnection(String host, int port) throws IOException {
+        this(host, port, 0);
+    }
+
+    /** @param receiveBufferBytes the socket's receive buffer, so that it fills soon; 0 leaves it to the system */
+    public RawKafkaConnection(String host, int port, int receiveBufferBytes) throws IOException {
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes); // before connecting: it sets the window offered
+        }
         socket.connect(new InetSocketAddress(host, port), 5000);
         socket.setSoTimeout(15_000);
         in = new DataInputStream(socket.getInputStream());
     }
 
-    void send(ApiKeys api, short version, ApiMessage body) throws IOException {
+    public void send(ApiKeys api, short version, ApiMessage body) throws IOException {
         ByteBuf frame = RequestCodec.encode(UnpooledByteBufAllocator.DEFAULT, api, version, ++correlationId, "raw-test-client", body);
         try {
             byte[] bytes = new byte[frame.readableBytes()];
@@ -39,7 +47,7 @@ final class RawKafkaConnection implements AutoCloseable {
         }
     }
 
-    <T extends ApiMessage> T receive(ApiKeys api, short version, Class<T> type) throws IOException {
+    public <T extends ApiMessage> T receive(ApiKeys api, short version, Class<T> type) throws IOException {
         int size = in.readInt();
         byte[] frame = new byte[4 + size];
         in.readFully(frame, 4, size);
@@ -51,8 +59,13 @@ final class RawKafkaConnection implements AutoCloseable {
         }
     }
 
+    /** Reads only the next response's size prefix: the response has begun to arrive, and its rest is left unread. */
+    public int receiveSizeOnly() throws IOException {
+        return in.readInt();
+    }
+
     /** True when the other side closed the connection (rather than staying silent). */
-    boolean closedByPeer() throws IOException {
+    public boolean closedByPeer() throws IOException {
         try {
             return in.read() == -1;
         } catch (EOFException e) {
