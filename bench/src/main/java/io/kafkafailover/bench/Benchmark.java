@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One benchmark run: starts both clusters and the gateway in their own JVMs, runs every phase,
@@ -48,6 +50,11 @@ public final class Benchmark {
     }
 
     public static BenchmarkReport run(BenchSettings settings, BenchPaths locatedPaths) {
+        return run(settings, locatedPaths, Map.of());
+    }
+
+    /** @param gatewaySettings {@code GATEWAY_*} variables for the gateway under test, beyond the defaults */
+    public static BenchmarkReport run(BenchSettings settings, BenchPaths locatedPaths, Map<String, String> gatewaySettings) {
         BenchPaths paths = locatedPaths.forRun(settings.mode());
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
@@ -55,7 +62,7 @@ public final class Benchmark {
         List<ResultRow> rows = new ArrayList<>();
         List<BenchmarkReport.Section> sections = new ArrayList<>();
         try (BrokerClusters clusters = BrokerClusters.start(paths, BROKER_JVM);
-             GatewayProcess gateway = GatewayProcess.start(paths, clusters, GATEWAY_JVM)) {
+             GatewayProcess gateway = GatewayProcess.start(paths, clusters, GATEWAY_JVM, gatewaySettings)) {
             Thread cleanup = new Thread(() -> {
                 gateway.close();
                 clusters.close();
@@ -105,7 +112,7 @@ public final class Benchmark {
                 LOG.info("Profiling the gateway with JFR...");
                 sections.add(new ProfilePhase(context).run(directRate));
             }
-            sections.add(setup(settings, gateway));
+            sections.add(setup(settings, gateway, gatewaySettings));
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         return new BenchmarkReport(settings.mode(), started, Duration.between(started, Instant.now()), Machine.describe(),
@@ -117,14 +124,21 @@ public final class Benchmark {
         sections.add(result.details());
     }
 
-    private static BenchmarkReport.Section setup(BenchSettings settings, GatewayProcess gateway) {
+    static String describe(Map<String, String> gatewaySettings) {
+        return String.join(" ", new TreeMap<>(gatewaySettings).entrySet().stream()
+                .map(setting -> setting.getKey() + "=" + setting.getValue()).toList());
+    }
+
+    private static BenchmarkReport.Section setup(BenchSettings settings, GatewayProcess gateway,
+                                                 Map<String, String> gatewaySettings) {
         return new BenchmarkReport.Section("Setup", List.of(
                 "- Brokers: two real KRaft clusters on 127.0.0.1 in one JVM of their own (" + String.join(" ", BROKER_JVM)
                         + "): `main` with brokers " + BrokerClusters.MAIN_BROKER_IDS + " and `failover` with brokers "
                         + BrokerClusters.FAILOVER_BROKER_IDS + ", each with one KRaft controller. Every topic has "
                         + BenchSettings.TOPIC_PARTITIONS + " partitions replicated to all three brokers. PLAINTEXT.",
                 "- Gateway: " + gateway.launchedFrom() + ", in its own JVM (" + String.join(" ", GATEWAY_JVM)
-                        + "), configured through its environment as a pod is, in front of both clusters.",
+                        + "), configured through its environment as a pod is, in front of both clusters; settings beyond"
+                        + " the defaults: " + (gatewaySettings.isEmpty() ? "none" : "`" + describe(gatewaySettings) + "`") + ".",
                 "- Load generators: Kafka's ProducerPerformance (several producers in one JVM) and ConsumerPerformance"
                         + " from kafka-tools, and the harness's fixed-rate latency probe, each run in a fresh JVM ("
                         + String.join(" ", LOAD_JVM) + "); the switch producers run in the harness's JVM.",

@@ -7,16 +7,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--output FILE]}: runs the
+ * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V] [--output FILE]}: runs the
  * benchmark and writes its Markdown report (default {@code bench/target/benchmark-results.md}).
  */
 public final class BenchmarkMain {
     static final String USAGE = """
-            Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--output FILE]
+            Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V]...
+                                    [--output FILE]
               (default)   full run, about 10 minutes on two cores
               --quick     every measurement with fewer, shorter runs, a few minutes
               --smoke     tiny sizes: proves the harness works, the numbers mean little
@@ -24,6 +29,9 @@ public final class BenchmarkMain {
               --rounds N  direct/gateway rounds per comparison (default: 3 full, 2 quick, 1 smoke)
               --only LIST comma-separated subset of producer,consumer,latency,switch,fanout,memory
                           (consumer and latency without producer still run its direct calibration)
+              --gateway-env GATEWAY_X=VALUE
+                          a gateway setting for the gateway under test (repeatable), named in the report,
+                          e.g. GATEWAY_ZERO_COPY=false to measure without zero-copy forwarding
               --output F  where to write the Markdown report (default: bench/target/benchmark-results.md)
             """;
 
@@ -40,6 +48,7 @@ public final class BenchmarkMain {
         Integer rounds = null;
         Set<String> only = Set.of();
         Path output = null;
+        Map<String, String> gatewaySettings = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> settings = BenchSettings.quick();
@@ -47,6 +56,15 @@ public final class BenchmarkMain {
                 case "--profile" -> profile = true;
                 case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
                 case "--only" -> only = Set.of(value(args, ++i).split(","));
+                case "--gateway-env" -> {
+                    String setting = value(args, ++i);
+                    int equals = setting.indexOf('=');
+                    if (!setting.startsWith("GATEWAY_") || equals < 0) {
+                        System.err.print("--gateway-env takes GATEWAY_NAME=VALUE, got '" + setting + "'\n" + USAGE);
+                        System.exit(2);
+                    }
+                    gatewaySettings.put(setting.substring(0, equals), setting.substring(equals + 1));
+                }
                 case "--output" -> output = Path.of(value(args, ++i));
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
@@ -64,8 +82,8 @@ public final class BenchmarkMain {
         }
         BenchPaths paths = BenchPaths.locate();
         Path file = output != null ? output : paths.resultsFile("benchmark-results.md");
-        BenchmarkReport report = Benchmark.run(settings, paths);
-        String markdown = document(report, settings);
+        BenchmarkReport report = Benchmark.run(settings, paths, gatewaySettings);
+        String markdown = document(report, settings, gatewaySettings);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, markdown, StandardCharsets.UTF_8);
         System.out.println();
@@ -76,16 +94,31 @@ public final class BenchmarkMain {
 
     /** The whole report file: a title, how to reproduce it, then the report. */
     public static String document(BenchmarkReport report, BenchSettings settings) {
+        return document(report, settings, Map.of());
+    }
+
+    public static String document(BenchmarkReport report, BenchSettings settings, Map<String, String> gatewaySettings) {
         String command = "./run-benchmarks" + switch (settings.mode()) {
             case "quick" -> " --quick";
             case "smoke" -> " --smoke";
             default -> "";
         } + (settings.profile() ? " --profile" : "")
-                + (settings.only().isEmpty() ? "" : " --only " + String.join(",", new TreeSet<>(settings.only())));
+                + (settings.rounds() == defaultRounds(settings.mode()) ? "" : " --rounds " + settings.rounds())
+                + (settings.only().isEmpty() ? "" : " --only " + String.join(",", new TreeSet<>(settings.only())))
+                + new TreeMap<>(gatewaySettings).entrySet().stream()
+                        .map(setting -> " --gateway-env " + setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining());
         return "# kafka-failover benchmark results\n\n"
                 + "Produced by `" + command + "`. Numbers taken on a machine shared with other work are indicative:"
                 + " see the load average under Machine.\n\n"
                 + report.toMarkdown();
+    }
+
+    private static int defaultRounds(String mode) {
+        return switch (mode) {
+            case "quick" -> BenchSettings.quick().rounds();
+            case "smoke" -> BenchSettings.smoke().rounds();
+            default -> BenchSettings.full().rounds();
+        };
     }
 
     private static String value(String[] args, int index) {

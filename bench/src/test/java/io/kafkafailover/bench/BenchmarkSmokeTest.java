@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,14 +36,16 @@ class BenchmarkSmokeTest {
             "Gateway CPU time per GiB produced .*", "Gateway CPU load during the through-gateway producer runs.*",
             "Gateway CPU time per GiB consumed .*", "Gateway CPU load during the through-gateway consumer runs.*");
 
+    private static BenchSettings settings;
+    private static BenchmarkReport report;
     private static String markdown;
     private static List<List<String>> table;
 
     @BeforeAll
     static void runTheHarness() throws Exception {
-        BenchSettings settings = BenchSettings.smoke();
+        settings = BenchSettings.smoke();
         BenchPaths paths = BenchPaths.locate();
-        BenchmarkReport report = Benchmark.run(settings, paths);
+        report = Benchmark.run(settings, paths);
         markdown = BenchmarkMain.document(report, settings);
         Files.writeString(paths.resultsFile("benchmark-results-smoke.md"), markdown, StandardCharsets.UTF_8);
         table = resultsTable(markdown);
@@ -56,6 +59,14 @@ class BenchmarkSmokeTest {
             assertThat(number(row.get(2))).as("%s through the gateway", label).isPositive();
             assertThat(row.get(3)).as("%s comparison", label).containsPattern(NUMBER);
         }
+    }
+
+    @Test
+    void theReportSaysHowToReproduceItAndWhichGatewaySettingsItUsed() {
+        assertThat(markdown).contains("Produced by `./run-benchmarks --smoke`")
+                .contains("settings beyond the defaults: none");
+        assertThat(BenchmarkMain.document(report, settings.withRounds(4), Map.of("GATEWAY_ZERO_COPY", "false")))
+                .contains("Produced by `./run-benchmarks --smoke --rounds 4 --gateway-env GATEWAY_ZERO_COPY=false`");
     }
 
     @Test

@@ -51,6 +51,12 @@ public final class GatewayProcess implements AutoCloseable {
      * @param jvmOptions the options the gateway's JVM runs with (the image's, see {@code gateway/Dockerfile})
      */
     public static GatewayProcess start(BenchPaths paths, BrokerClusters clusters, List<String> jvmOptions) {
+        return start(paths, clusters, jvmOptions, Map.of());
+    }
+
+    /** @param settings {@code GATEWAY_*} variables beyond the defaults, e.g. {@code GATEWAY_ZERO_COPY=false} */
+    public static GatewayProcess start(BenchPaths paths, BrokerClusters clusters, List<String> jvmOptions,
+                                       Map<String, String> settings) {
         int portStart = FreePorts.contiguous(PORT_COUNT + 1);
         int httpPort = FreePorts.one();
         String password = GatewayEnvironment.freshPassword();
@@ -62,6 +68,7 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("GATEWAY_HTTP_BIND_HOST", "127.0.0.1");
         env.put("GATEWAY_HTTP_PORT", String.valueOf(httpPort));
         env.put("GATEWAY_ADMIN_API_USERS", GatewayEnvironment.adminUsers(ADMIN_USER, password));
+        env.putAll(settings);
         Launch launch = launch(paths);
         ChildJvm child = ChildJvm.start(launch.spec().withJvmOptions(jvmOptions)
                 .withEnvironment(env, GatewayEnvironment.NOT_INHERITED), paths.workDirectory());
