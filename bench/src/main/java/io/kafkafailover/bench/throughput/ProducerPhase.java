@@ -24,6 +24,7 @@ import java.util.Map;
  * Producer throughput, direct against through the gateway: several ProducerPerformance producers,
  * 1 KiB records, acks=all, unthrottled, into a fresh topic per run (replicated to all three
  * brokers). The gateway's memory is sampled, and its CPU time metered, while it carries this load.
+ * The direct calibration run and an unmeasured gateway run of the same size warm both sides first.
  */
 public final class ProducerPhase {
     public static final double TARGET_RATIO = 0.97;
@@ -48,6 +49,9 @@ public final class ProducerPhase {
         BenchSettings settings = context.settings();
         ProducerLoad calibration = calibrationLoad();
         ProducerResult calibrated = runOnce("produce-calibration", Side.DIRECT, calibration);
+        // The calibration warmed the brokers' produce path; this warms the gateway's, so that neither
+        // side's first measured run pays for compiling it.
+        runOnce("produce-warmup-gateway", Side.GATEWAY, calibration);
         long perProducer = settings.recordsFor(calibrated.recordsPerSecond() / settings.producers(), settings.producerRun());
         ProducerLoad load = calibration.withRecordsPerProducer(perProducer);
 
@@ -55,7 +59,8 @@ public final class ProducerPhase {
         MemorySample peak = new MemorySample(0, 0);
         List<CpuUsage> gatewayCpu = new ArrayList<>();
         List<String> lines = new ArrayList<>(List.of(
-                "Calibration (direct, unmeasured): " + calibrated.records() + " records at "
+                "Calibration (direct, unmeasured, then the same through the gateway as its warm-up): "
+                        + calibrated.records() + " records at "
                         + Cells.decimal(calibrated.recordsPerSecond(), 0) + " records/s; each measured run sends "
                         + load.producers() + " × " + load.recordsPerProducer() + " records of " + load.recordSize() + " B.",
                 "",
