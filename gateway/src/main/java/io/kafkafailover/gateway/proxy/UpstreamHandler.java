@@ -44,7 +44,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == UpstreamReady.INSTANCE) {
             ready = true;
-            zeroCopy = ZeroCopy.possible(client.context(), ctx.channel(), client.client());
+            zeroCopy = ZeroCopy.possible(client.context().zeroCopy(), ctx.channel(), client.client());
             client.upstreamReady(ctx.channel());
         } else {
             ctx.fireUserEventTriggered(event);

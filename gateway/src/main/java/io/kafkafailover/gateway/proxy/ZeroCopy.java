@@ -19,8 +19,9 @@ final class ZeroCopy {
     private ZeroCopy() {
     }
 
-    static boolean possible(ProxyContext context, Channel from, Channel to) {
-        return context.zeroCopy() && from instanceof AbstractEpollStreamChannel && to instanceof AbstractEpollStreamChannel
+    /** @param enabled {@code GATEWAY_ZERO_COPY} */
+    static boolean possible(boolean enabled, Channel from, Channel to) {
+        return enabled && from instanceof AbstractEpollStreamChannel && to instanceof AbstractEpollStreamChannel
                 && from.eventLoop() == to.eventLoop() && !hasTls(from) && !hasTls(to);
     }
 
