@@ -328,8 +328,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (upstream != null && !upstreamHandler.splicing()) {
-            upstream.config().setAutoRead(client.isWritable());
+        if (upstream != null) {
+            upstreamHandler.readWhileClientTakesMore();
         }
     }
 

@@ -29,6 +29,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
     private boolean zeroCopy;
     /** Whether the kernel is moving a response's bytes to the client right now. */
     private boolean splicing;
+    private Channel backend;
 
     UpstreamHandler(ClientHandler client) {
         this.client = client;
@@ -44,6 +45,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == UpstreamReady.INSTANCE) {
             ready = true;
+            backend = ctx.channel();
             zeroCopy = ZeroCopy.possible(client.context().zeroCopy(), ctx.channel(), client.client());
             client.upstreamReady(ctx.channel());
         } else {
@@ -160,17 +162,20 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
             client.observer().spliced(streamed.apiKey(), rest);
             endStreamed();
             client.client().flush();
-            ctx.channel().config().setAutoRead(client.client().isWritable()); // back to the usual rule
+            readWhileClientTakesMore();
             splitter.resume(splitterContext);
         });
     }
 
     /**
-     * While the kernel moves a response, Netty itself pauses reading the backend whenever the client
-     * is full; the client handler must leave reads alone meanwhile, or they would spin on a full pipe.
+     * The backend is read only while the client can take more; the client handler calls this when
+     * the client's writability changes. While the kernel moves a response, Netty itself pauses and
+     * resumes reading the backend, and resuming it here could make reads spin on a full pipe.
      */
-    boolean splicing() {
-        return splicing;
+    void readWhileClientTakesMore() {
+        if (!splicing) {
+            backend.config().setAutoRead(client.client().isWritable());
+        }
     }
 
     private boolean matches(RequestInfo request, int correlationId) {
