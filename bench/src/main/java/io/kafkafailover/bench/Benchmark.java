@@ -124,9 +124,10 @@ public final class Benchmark {
         sections.add(result.details());
     }
 
-    static String describe(Map<String, String> gatewaySettings) {
-        return String.join(" ", new TreeMap<>(gatewaySettings).entrySet().stream()
-                .map(setting -> setting.getKey() + "=" + setting.getValue()).toList());
+    /** Each setting as {@code NAME=VALUE}, by name, as the report's setup and command line show them. */
+    static List<String> describe(Map<String, String> gatewaySettings) {
+        return new TreeMap<>(gatewaySettings).entrySet().stream()
+                .map(setting -> setting.getKey() + "=" + setting.getValue()).toList();
     }
 
     private static BenchmarkReport.Section setup(BenchSettings settings, GatewayProcess gateway,
@@ -138,7 +139,7 @@ public final class Benchmark {
                         + BenchSettings.TOPIC_PARTITIONS + " partitions replicated to all three brokers. PLAINTEXT.",
                 "- Gateway: " + gateway.launchedFrom() + ", in its own JVM (" + String.join(" ", GATEWAY_JVM)
                         + "), configured through its environment as a pod is, in front of both clusters; settings beyond"
-                        + " the defaults: " + (gatewaySettings.isEmpty() ? "none" : "`" + describe(gatewaySettings) + "`") + ".",
+                        + " the defaults: " + (gatewaySettings.isEmpty() ? "none" : "`" + String.join(" ", describe(gatewaySettings)) + "`") + ".",
                 "- Load generators: Kafka's ProducerPerformance (several producers in one JVM) and ConsumerPerformance"
                         + " from kafka-tools, and the harness's fixed-rate latency probe, each run in a fresh JVM ("
                         + String.join(" ", LOAD_JVM) + "); the switch producers run in the harness's JVM.",

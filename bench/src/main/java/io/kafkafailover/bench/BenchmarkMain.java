@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -105,8 +104,8 @@ public final class BenchmarkMain {
         } + (settings.profile() ? " --profile" : "")
                 + (settings.rounds() == defaultRounds(settings.mode()) ? "" : " --rounds " + settings.rounds())
                 + (settings.only().isEmpty() ? "" : " --only " + String.join(",", new TreeSet<>(settings.only())))
-                + new TreeMap<>(gatewaySettings).entrySet().stream()
-                        .map(setting -> " --gateway-env " + setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining());
+                + Benchmark.describe(gatewaySettings).stream().map(setting -> " --gateway-env " + setting)
+                        .collect(Collectors.joining());
         return "# kafka-failover benchmark results\n\n"
                 + "Produced by `" + command + "`. Numbers taken on a machine shared with other work are indicative:"
                 + " see the load average under Machine.\n\n"
