@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * @param rounds              rounds of alternating direct and through-gateway runs (medians are over these)
  * @param producers           concurrent ProducerPerformance producers per throughput run
- * @param calibrationRecords  records per producer of the unmeasured calibration (and warm-up) run
+ * @param calibrationRecords  records per producer of the unmeasured calibration run; the gateway's warm-up
+ *                            sends {@value #GATEWAY_WARM_UP_FACTOR} times as many
  * @param producerRun         target duration of one measured producer run
  * @param consumerData        how long producing the consumer benchmark's data set should take
  * @param minRecords          floor for every record count, so that tiny runs still measure something
@@ -31,6 +32,12 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
 
     public static final int TOPIC_PARTITIONS = 6;
     public static final Set<String> PHASES = Set.of("producer", "consumer", "latency", "switch", "fanout", "memory");
+    /**
+     * The gateway's produce path handles one request per 30 KiB or so, so its JIT needs several
+     * hundred thousand records to settle: warmed by 60,000, it still spent 17.7, 11.8 and 6.8 CPU-s
+     * per GiB in three measured rounds; run after run of 150,000 it settled from the third on.
+     */
+    public static final int GATEWAY_WARM_UP_FACTOR = 8;
 
     public BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
                          Duration producerRun, Duration consumerData, long minRecords, Duration latencyRun,
@@ -41,13 +48,13 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     }
 
     /**
-     * The default: about ten minutes on a two-core machine. The consumer data set is 120 s of
-     * producing (about 2 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
+     * The default: about a quarter of an hour on a two-core machine. The consumer data set is 120 s
+     * of producing (about 2 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
      * 2 s mostly measured a fresh consumer JVM compiling its fetch path, and rounds ranged from
-     * 0.63 to 1.28 of direct.
+     * 0.63 to 1.28 of direct. Five rounds, because single rounds vary by ±15 % on two shared cores.
      */
     public static BenchSettings full() {
-        return new BenchSettings("full", 3, 3, 1024, 20_000, Duration.ofSeconds(20), Duration.ofSeconds(120), 10_000,
+        return new BenchSettings("full", 5, 3, 1024, 20_000, Duration.ofSeconds(20), Duration.ofSeconds(120), 10_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(3),
                 new SwitchTime.Settings(10, 20, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(10, Duration.ofSeconds(1), Duration.ofSeconds(30)),
@@ -98,6 +105,11 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
 
     public boolean runs(String phase) {
         return only.isEmpty() || only.contains(phase);
+    }
+
+    /** Records per producer of the unmeasured through-gateway run that warms the gateway. */
+    public long gatewayWarmUpRecords() {
+        return calibrationRecords * GATEWAY_WARM_UP_FACTOR;
     }
 
     /** Records to send for a run of {@code target} at {@code recordsPerSecond}, never below the floor. */

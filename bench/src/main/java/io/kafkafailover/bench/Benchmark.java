@@ -2,6 +2,8 @@ package io.kafkafailover.bench;
 
 import io.kafkafailover.bench.cpu.CpuUsage;
 import io.kafkafailover.bench.cpu.GatewayCpuReport;
+import io.kafkafailover.bench.cpu.MachineCpuReport;
+import io.kafkafailover.bench.cpu.MachineCpuUsage;
 import io.kafkafailover.bench.fanout.FanOutPhase;
 import io.kafkafailover.bench.latency.LatencyPhase;
 import io.kafkafailover.bench.memory.MemoryPhase;
@@ -82,11 +84,13 @@ public final class Benchmark {
                 directRate = new ProducerPhase(context).calibrate();
             }
             List<CpuUsage> consumerCpu = List.of();
+            List<MachineCpuUsage> consumerMachineCpu = List.of();
             if (settings.runs("consumer")) {
                 LOG.info("Consumer throughput...");
                 ConsumerPhase.Outcome consumers = new ConsumerPhase(context).run(directRate);
                 add(consumers.result(), rows, sections);
                 consumerCpu = consumers.gatewayCpu();
+                consumerMachineCpu = consumers.machineCpu();
             }
             if (settings.runs("latency")) {
                 LOG.info("Produce latency...");
@@ -107,6 +111,10 @@ public final class Benchmark {
             List<CpuUsage> producerCpu = producers != null ? producers.gatewayCpu() : List.of();
             if (!producerCpu.isEmpty() || !consumerCpu.isEmpty()) {
                 add(GatewayCpuReport.of(producerCpu, consumerCpu), rows, sections);
+            }
+            List<MachineCpuUsage> producerMachineCpu = producers != null ? producers.machineCpu() : List.of();
+            if (!producerMachineCpu.isEmpty() || !consumerMachineCpu.isEmpty()) {
+                add(MachineCpuReport.of(producerMachineCpu, consumerMachineCpu), rows, sections);
             }
             if (settings.profile()) {
                 LOG.info("Profiling the gateway with JFR...");

@@ -137,6 +137,19 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void machineCpuPerThroughputIsReportedForBothSides() {
+        for (String moved : List.of("produced", "consumed")) {
+            List<String> row = row("Machine CPU time per GiB " + moved + " .*");
+            double direct = number(row.get(1));
+            double gateway = number(row.get(2));
+            assertThat(direct).as("%s direct", moved).isPositive();
+            assertThat(gateway).as("%s gateway", moved).isPositive();
+            assertThat(number(row.get(3))).as("%s ratio", moved).isCloseTo(gateway / direct, offset(0.01));
+        }
+        assertThat(markdown).contains("### Machine CPU", "| produce-r1-direct | ", "| consume-r1-gateway | ");
+    }
+
+    @Test
     void reportDescribesTheMachineAndItsLoad() {
         assertThat(markdown).contains("### Machine", "| Cores available | ", "| Kafka | 4.3.1 |");
         assertThat(markdown).containsPattern("\\| Load average at start \\(1, 5, 15 min\\) \\| [\\d.]+, [\\d.]+, [\\d.]+ \\|");

@@ -5,6 +5,8 @@ import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
 import io.kafkafailover.bench.cpu.CpuMeter;
 import io.kafkafailover.bench.cpu.CpuUsage;
+import io.kafkafailover.bench.cpu.MachineCpuMeter;
+import io.kafkafailover.bench.cpu.MachineCpuUsage;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
@@ -29,8 +31,11 @@ public final class ConsumerPhase {
     public static final double TARGET_RATIO = 0.95;
     private static final String TOPIC = "bench-consume";
 
-    /** @param gatewayCpu the gateway's CPU time in each through-gateway run */
-    public record Outcome(PhaseResult result, List<CpuUsage> gatewayCpu) {
+    /**
+     * @param gatewayCpu the gateway's CPU time in each through-gateway run
+     * @param machineCpu where the machine's CPU time went in each measured run, both sides
+     */
+    public record Outcome(PhaseResult result, List<CpuUsage> gatewayCpu, List<MachineCpuUsage> machineCpu) {
     }
 
     private final BenchContext context;
@@ -56,6 +61,7 @@ public final class ConsumerPhase {
 
             Map<Side, List<ConsumerResult>> results = new EnumMap<>(Side.class);
             List<CpuUsage> gatewayCpu = new ArrayList<>();
+            List<MachineCpuUsage> machineCpu = new ArrayList<>();
             List<String> lines = new ArrayList<>(List.of(
                     "Data set: " + records + " records of " + settings.recordSize() + " B in " + BenchSettings.TOPIC_PARTITIONS
                             + " partitions, read by one ConsumerPerformance consumer per run, after one unmeasured read per"
@@ -66,6 +72,7 @@ public final class ConsumerPhase {
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Side side : Side.order(round)) {
                     String name = "consume-r" + (round + 1) + "-" + side.label();
+                    MachineCpuMeter machine = MachineCpuMeter.start(context.clusters().pid(), context.gateway().pid());
                     ConsumerResult result;
                     if (side == Side.GATEWAY) {
                         CpuMeter cpu = CpuMeter.start(context.gateway().pid());
@@ -74,6 +81,7 @@ public final class ConsumerPhase {
                     } else {
                         result = consumer.run(name, side.bootstrapServers(context), TOPIC, records);
                     }
+                    machineCpu.add(machine.stop(name, side, result.records() * settings.recordSize()));
                     results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
                     lines.add("| " + (round + 1) + " | " + side.label() + " | " + Cells.decimal(result.fetchMibPerSecond(), 2)
                             + " | " + Cells.decimal(result.fetchRecordsPerSecond(), 0) + " | " + result.rebalanceMillis() + " |");
@@ -85,7 +93,7 @@ public final class ConsumerPhase {
                     Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
                     "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
             return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines)),
-                    gatewayCpu);
+                    gatewayCpu, machineCpu);
         } finally {
             context.clusters().deleteTopic(BrokerClusters.MAIN, TOPIC);
         }

@@ -5,6 +5,8 @@ import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
 import io.kafkafailover.bench.cpu.CpuMeter;
 import io.kafkafailover.bench.cpu.CpuUsage;
+import io.kafkafailover.bench.cpu.MachineCpuMeter;
+import io.kafkafailover.bench.cpu.MachineCpuUsage;
 import io.kafkafailover.bench.memory.MemorySample;
 import io.kafkafailover.bench.memory.MemorySampler;
 import io.kafkafailover.bench.process.BrokerClusters;
@@ -19,12 +21,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Producer throughput, direct against through the gateway: several ProducerPerformance producers,
  * 1 KiB records, acks=all, unthrottled, into a fresh topic per run (replicated to all three
  * brokers). The gateway's memory is sampled, and its CPU time metered, while it carries this load.
- * The direct calibration run and an unmeasured gateway run of the same size warm both sides first.
+ * An unmeasured run through the gateway warms the brokers and the gateway first; a direct
+ * calibration run on the warm brokers then sizes the measured runs.
  */
 public final class ProducerPhase {
     public static final double TARGET_RATIO = 0.97;
@@ -32,9 +36,10 @@ public final class ProducerPhase {
     /**
      * @param directRecordsPerSecond median direct rate, the basis of the latency phase's fixed rate
      * @param gatewayCpu             the gateway's CPU time in each through-gateway run
+     * @param machineCpu             where the machine's CPU time went in each measured run, both sides
      */
     public record Outcome(PhaseResult result, double directRecordsPerSecond, MemorySample gatewayPeakMemory,
-                          List<CpuUsage> gatewayCpu) {
+                          List<CpuUsage> gatewayCpu, List<MachineCpuUsage> machineCpu) {
     }
 
     private final BenchContext context;
@@ -48,20 +53,22 @@ public final class ProducerPhase {
     public Outcome run() {
         BenchSettings settings = context.settings();
         ProducerLoad calibration = calibrationLoad();
+        // Through the gateway, the brokers' produce path warms up too; neither side's measured runs
+        // then pay for compiling it, and the calibration measures warm brokers, as the runs it sizes do.
+        ProducerLoad warmUp = calibration.withRecordsPerProducer(settings.gatewayWarmUpRecords());
+        runOnce("produce-warmup-gateway", Side.GATEWAY, warmUp);
         ProducerResult calibrated = runOnce("produce-calibration", Side.DIRECT, calibration);
-        // The calibration warmed the brokers' produce path; this warms the gateway's, so that neither
-        // side's first measured run pays for compiling it.
-        runOnce("produce-warmup-gateway", Side.GATEWAY, calibration);
         long perProducer = settings.recordsFor(calibrated.recordsPerSecond() / settings.producers(), settings.producerRun());
         ProducerLoad load = calibration.withRecordsPerProducer(perProducer);
 
         Map<Side, List<ProducerResult>> results = new EnumMap<>(Side.class);
         MemorySample peak = new MemorySample(0, 0);
         List<CpuUsage> gatewayCpu = new ArrayList<>();
+        List<MachineCpuUsage> machineCpu = new ArrayList<>();
         List<String> lines = new ArrayList<>(List.of(
-                "Calibration (direct, unmeasured, then the same through the gateway as its warm-up): "
-                        + calibrated.records() + " records at "
-                        + Cells.decimal(calibrated.recordsPerSecond(), 0) + " records/s; each measured run sends "
+                "Warm-up (through the gateway, unmeasured): " + warmUp.producers() + " × " + warmUp.recordsPerProducer()
+                        + " records. Calibration (direct, unmeasured, after the warm-up): " + calibrated.records()
+                        + " records at " + Cells.decimal(calibrated.recordsPerSecond(), 0) + " records/s; each measured run sends "
                         + load.producers() + " × " + load.recordsPerProducer() + " records of " + load.recordSize() + " B.",
                 "",
                 "| Round | Side | records/s | MiB/s |",
@@ -70,15 +77,21 @@ public final class ProducerPhase {
             for (Side side : Side.order(round)) {
                 String name = "produce-r" + (round + 1) + "-" + side.label();
                 ProducerResult result;
-                if (side == Side.GATEWAY) {
-                    try (MemorySampler sampler = new MemorySampler(context.gateway())) {
-                        CpuMeter cpu = CpuMeter.start(context.gateway().pid());
-                        result = runOnce(name, side, load);
-                        gatewayCpu.add(cpu.stop(name, result.seconds(), result.records() * load.recordSize()));
+                try (MemorySampler sampler = side == Side.GATEWAY ? new MemorySampler(context.gateway()) : null) {
+                    result = withTopic(name, topic -> {
+                        MachineCpuMeter machine = MachineCpuMeter.start(context.clusters().pid(), context.gateway().pid());
+                        CpuMeter gatewayMeter = CpuMeter.start(context.gateway().pid());
+                        ProducerResult measured = producer.run(name, side.bootstrapServers(context), topic, load);
+                        long bytes = measured.records() * load.recordSize();
+                        machineCpu.add(machine.stop(name, side, bytes));
+                        if (side == Side.GATEWAY) {
+                            gatewayCpu.add(gatewayMeter.stop(name, measured.seconds(), bytes));
+                        }
+                        return measured;
+                    });
+                    if (sampler != null) {
                         peak = MemorySample.max(peak, sampler.peak());
                     }
-                } else {
-                    result = runOnce(name, side, load);
                 }
                 results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
                 lines.add("| " + (round + 1) + " | " + side.label() + " | " + Cells.decimal(result.recordsPerSecond(), 0)
@@ -93,7 +106,7 @@ public final class ProducerPhase {
                 Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
                 "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
         return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Producer throughput runs", lines)),
-                directRecords, peak, gatewayCpu);
+                directRecords, peak, gatewayCpu, machineCpu);
     }
 
     /** The direct calibration run alone: sizes the other measurements when this one is left out (--only). */
@@ -108,10 +121,15 @@ public final class ProducerPhase {
     }
 
     private ProducerResult runOnce(String name, Side side, ProducerLoad load) {
+        return withTopic(name, topic -> producer.run(name, side.bootstrapServers(context), topic, load));
+    }
+
+    /** A fresh topic for one run, deleted after it; the meters inside {@code run} leave the brokers' work on it out. */
+    private ProducerResult withTopic(String name, Function<String, ProducerResult> run) {
         String topic = "bench-" + name;
         context.clusters().createTopic(BrokerClusters.MAIN, topic, BenchSettings.TOPIC_PARTITIONS);
         try {
-            return producer.run(name, side.bootstrapServers(context), topic, load);
+            return run.apply(topic);
         } finally {
             context.clusters().deleteTopic(BrokerClusters.MAIN, topic); // gigabytes per run otherwise
         }

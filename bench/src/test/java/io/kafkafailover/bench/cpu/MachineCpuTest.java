@@ -1,0 +1,69 @@
+package io.kafkafailover.bench.cpu;
+
+import io.kafkafailover.bench.Side;
+import io.kafkafailover.bench.report.PhaseResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MachineCpuTest {
+    private static final long TICKS = ProcessCpu.TICKS.perSecond();
+    private static final long GIB = 1024L * 1024 * 1024;
+
+    @Test
+    void busyIsUserNiceSystemIrqAndSoftirqAndStealIsNotBusy() {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        MachineCpu.Times times = MachineCpu.parse("cpu  100 20 30 400 50 6 4 40 0 0");
+        assertThat(times.busy()).isEqualTo(ticks(100 + 20 + 30 + 6 + 4));
+        assertThat(times.capacity()).isEqualTo(ticks(100 + 20 + 30 + 400 + 50 + 6 + 4 + 40));
+    }
+
+    @Test
+    void aPerCoreLineIsNotTheMachine() {
+        assertThatThrownBy(() -> MachineCpu.parse("cpu0 1 2 3 4 5 6 7 8 0 0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpu0");
+    }
+
+    @Test
+    void thisMachineCountsForward() {
+        MachineCpu.Times before = MachineCpu.now();
+        MachineCpu.Times after = MachineCpu.now();
+        assertThat(after.minus(before).capacity()).isGreaterThanOrEqualTo(Duration.ZERO);
+        assertThat(before.capacity()).isGreaterThanOrEqualTo(before.busy());
+    }
+
+    @Test
+    void everythingElseIsWhatTheBrokersAndTheGatewayDidNotUse() {
+        MachineCpuUsage usage = new MachineCpuUsage("r", Side.GATEWAY, 18, 20, 8, 1, GIB / 2);
+        assertThat(usage.elseSeconds()).isEqualTo(9);
+        assertThat(usage.busyPercent()).isEqualTo(90);
+        assertThat(usage.machineSecondsPerGib()).isEqualTo(36);
+        assertThat(new MachineCpuUsage("r", Side.DIRECT, 5, 20, 4, 1.5, GIB).elseSeconds()).isZero();
+    }
+
+    @Test
+    void reportComparesTheMediansPerGibOfBothSides() {
+        List<MachineCpuUsage> producer = List.of(
+                new MachineCpuUsage("produce-r1-direct", Side.DIRECT, 20, 22, 10, 0, GIB),
+                new MachineCpuUsage("produce-r1-gateway", Side.GATEWAY, 22, 23, 10, 1, GIB),
+                new MachineCpuUsage("produce-r2-gateway", Side.GATEWAY, 26, 27, 10, 1, GIB),
+                new MachineCpuUsage("produce-r2-direct", Side.DIRECT, 24, 25, 10, 0, GIB));
+        PhaseResult result = MachineCpuReport.of(producer, List.of());
+        assertThat(result.rows()).singleElement().satisfies(row -> {
+            assertThat(row.measurement()).contains("produced");
+            assertThat(row.direct()).isEqualTo("22.00");
+            assertThat(row.gateway()).isEqualTo("24.00");
+            assertThat(row.comparison()).isEqualTo("1.091");
+        });
+        assertThat(result.details().lines()).anySatisfy(line -> assertThat(line)
+                .isEqualTo("| produce-r1-gateway | 96 % | 22.00 | 10.00 | 1.00 | 11.00 | 1024.0 | 22.00 |"));
+    }
+
+    private static Duration ticks(long count) {
+        return Duration.ofNanos(count * 1_000_000_000L / TICKS);
+    }
+}
