@@ -6,6 +6,7 @@ import io.kafkafailover.bench.Side;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
+import io.kafkafailover.bench.report.PerRound;
 import io.kafkafailover.bench.report.PhaseResult;
 import io.kafkafailover.bench.report.ResultRow;
 import io.kafkafailover.bench.report.Stats;
@@ -69,6 +70,9 @@ public final class LatencyPhase {
                 .filter(result -> result.achievedRate() < 0.9 * result.targetRate()).findAny()
                 .ifPresent(slow -> lines.add("\nNote: at least one run could not keep the rate (achieved below 90 % of it):"
                         + " its latencies include the time records waited to be sent."));
+        lines.add("");
+        lines.add(PerRound.addedLine("p99", results.get(Side.DIRECT).stream().map(LatencyResult::p99Micros).toList(),
+                results.get(Side.GATEWAY).stream().map(LatencyResult::p99Micros).toList()));
         String label = "Produce latency at " + Cells.decimal(rate, 0) + " records/s (half the direct peak), median ";
         double directP99 = median(results.get(Side.DIRECT), LatencyResult::p99Micros);
         double gatewayP99 = median(results.get(Side.GATEWAY), LatencyResult::p99Micros);

@@ -10,6 +10,7 @@ import io.kafkafailover.bench.cpu.MachineCpuUsage;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
+import io.kafkafailover.bench.report.PerRound;
 import io.kafkafailover.bench.report.PhaseResult;
 import io.kafkafailover.bench.report.ResultRow;
 import io.kafkafailover.bench.report.Stats;
@@ -87,6 +88,9 @@ public final class ConsumerPhase {
                             + " | " + Cells.decimal(result.fetchRecordsPerSecond(), 0) + " | " + result.rebalanceMillis() + " |");
                 }
             }
+            lines.add("");
+            lines.add(PerRound.line(results.get(Side.DIRECT).stream().map(ConsumerResult::fetchMibPerSecond).toList(),
+                    results.get(Side.GATEWAY).stream().map(ConsumerResult::fetchMibPerSecond).toList()));
             double direct = Stats.median(results.get(Side.DIRECT).stream().map(ConsumerResult::fetchMibPerSecond).toList());
             double gateway = Stats.median(results.get(Side.GATEWAY).stream().map(ConsumerResult::fetchMibPerSecond).toList());
             ResultRow row = new ResultRow("Consumer throughput (1 consumer, fetch), median MiB/s",

@@ -12,6 +12,7 @@ import io.kafkafailover.bench.memory.MemorySampler;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
+import io.kafkafailover.bench.report.PerRound;
 import io.kafkafailover.bench.report.PhaseResult;
 import io.kafkafailover.bench.report.ResultRow;
 import io.kafkafailover.bench.report.Stats;
@@ -98,6 +99,9 @@ public final class ProducerPhase {
                         + " | " + Cells.decimal(result.mibPerSecond(), 2) + " |");
             }
         }
+        lines.add("");
+        lines.add(PerRound.line(results.get(Side.DIRECT).stream().map(ProducerResult::mibPerSecond).toList(),
+                results.get(Side.GATEWAY).stream().map(ProducerResult::mibPerSecond).toList()));
         double direct = Stats.median(results.get(Side.DIRECT).stream().map(ProducerResult::mibPerSecond).toList());
         double gateway = Stats.median(results.get(Side.GATEWAY).stream().map(ProducerResult::mibPerSecond).toList());
         double directRecords = Stats.median(results.get(Side.DIRECT).stream().map(ProducerResult::recordsPerSecond).toList());
