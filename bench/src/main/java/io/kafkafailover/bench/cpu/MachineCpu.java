@@ -17,18 +17,20 @@ public final class MachineCpu {
     // Columns of the "cpu" line, counted after the label: user nice system idle iowait irq softirq steal.
     private static final int[] BUSY = {0, 1, 2, 5, 6};
     private static final int[] NOT_BUSY = {3, 4, 7};
+    private static final int STEAL = 7;
 
     private MachineCpu() {
     }
 
     /**
      * @param busy     time the cores ran something: user and system code, interrupts
-     * @param capacity all the time the cores had, busy or not; time the hypervisor gave to others
-     *                 (steal) counts as not busy, since nothing here could use it
+     * @param capacity all the time the cores had, busy or not
+     * @param stolen   the part of it the hypervisor gave to other machines while this one had work
+     *                 (steal): not busy, since nothing here could use it, and a sign of a noisy host
      */
-    public record Times(Duration busy, Duration capacity) {
+    public record Times(Duration busy, Duration capacity, Duration stolen) {
         public Times minus(Times earlier) {
-            return new Times(busy.minus(earlier.busy), capacity.minus(earlier.capacity));
+            return new Times(busy.minus(earlier.busy), capacity.minus(earlier.capacity), stolen.minus(earlier.stolen));
         }
     }
 
@@ -48,7 +50,7 @@ public final class MachineCpu {
         long[] ticks = Arrays.stream(parts, 1, 9).mapToLong(Long::parseLong).toArray();
         long busy = Arrays.stream(BUSY).mapToLong(i -> ticks[i]).sum();
         long notBusy = Arrays.stream(NOT_BUSY).mapToLong(i -> ticks[i]).sum();
-        return new Times(ticks(busy), ticks(busy + notBusy));
+        return new Times(ticks(busy), ticks(busy + notBusy), ticks(ticks[STEAL]));
     }
 
     private static Duration ticks(long count) {

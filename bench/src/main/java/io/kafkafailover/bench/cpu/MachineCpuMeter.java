@@ -28,8 +28,8 @@ public final class MachineCpuMeter {
         MachineCpu.Times machine = MachineCpu.now().minus(machineAtStart);
         Duration brokers = ProcessCpu.cpuTime(brokersPid).minus(brokersAtStart).total();
         Duration gateway = ProcessCpu.cpuTime(gatewayPid).minus(gatewayAtStart).total();
-        return new MachineCpuUsage(run, side, seconds(machine.busy()), seconds(machine.capacity()), seconds(brokers),
-                seconds(gateway), payloadBytes);
+        return new MachineCpuUsage(run, side, seconds(machine.busy()), seconds(machine.capacity()),
+                seconds(machine.stolen()), seconds(brokers), seconds(gateway), payloadBytes);
     }
 
     private static double seconds(Duration duration) {

@@ -32,15 +32,18 @@ public final class MachineCpuReport {
                         + " time the hypervisor gave to others counts as not busy), between each throughput run's load"
                         + " generator start and its exit, both sides. Brokers and gateway: their JVMs' own CPU time over the"
                         + " same span (/proc/<pid>/stat); everything else is mostly the load generator, plus the harness and"
-                        + " the system. Busy: the machine's CPU time over what its cores had in that span.",
+                        + " the system. Busy: the machine's CPU time over what its cores had in that span. Stolen: time"
+                        + " the hypervisor ran other machines on these cores while this one had work (steal); where it"
+                        + " is more than a few per cent, the host was busy and every process here ran slower.",
                 "Per GiB: the machine's CPU time over the record bytes the run moved. Where the machine is nearly fully"
                         + " busy, a side that needs x % more CPU per GiB can move only about 1/(1 + x %) as many GiB per"
                         + " second.",
                 "",
-                "| Run | machine busy | machine CPU-s | brokers | gateway | everything else | MiB moved | CPU-s per GiB |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|"));
+                "| Run | machine busy | stolen | machine CPU-s | brokers | gateway | everything else | MiB moved | CPU-s per GiB |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|"));
         Stream.concat(producerRuns.stream(), consumerRuns.stream()).forEach(usage -> lines.add("| " + usage.run() + " | "
-                + Cells.decimal(usage.busyPercent(), 0) + " % | " + Cells.decimal(usage.machineSeconds(), 2) + " | "
+                + Cells.decimal(usage.busyPercent(), 0) + " % | " + Cells.decimal(usage.stolenPercent(), 1) + " % | "
+                + Cells.decimal(usage.machineSeconds(), 2) + " | "
                 + Cells.decimal(usage.brokersSeconds(), 2) + " | " + Cells.decimal(usage.gatewaySeconds(), 2) + " | "
                 + Cells.decimal(usage.elseSeconds(), 2) + " | " + Cells.decimal(usage.payloadMib(), 1) + " | "
                 + Cells.decimal(usage.machineSecondsPerGib(), 2) + " |"));

@@ -8,10 +8,11 @@ import io.kafkafailover.bench.Side;
  *
  * @param machineSeconds  CPU time the machine spent busy, all cores, from the load generator's start to its exit
  * @param capacitySeconds CPU time the cores had over that span, busy or not
+ * @param stolenSeconds   the part of the capacity the hypervisor gave to other machines (steal)
  * @param payloadBytes    record bytes the run moved
  */
 public record MachineCpuUsage(String run, Side side, double machineSeconds, double capacitySeconds,
-                              double brokersSeconds, double gatewaySeconds, long payloadBytes) {
+                              double stolenSeconds, double brokersSeconds, double gatewaySeconds, long payloadBytes) {
     private static final double GIB = 1024.0 * 1024.0 * 1024.0;
 
     public double machineSecondsPerGib() {
@@ -20,6 +21,10 @@ public record MachineCpuUsage(String run, Side side, double machineSeconds, doub
 
     public double busyPercent() {
         return 100 * machineSeconds / capacitySeconds;
+    }
+
+    public double stolenPercent() {
+        return 100 * stolenSeconds / capacitySeconds;
     }
 
     /** Never below zero: the machine's and the processes' clocks tick separately. */

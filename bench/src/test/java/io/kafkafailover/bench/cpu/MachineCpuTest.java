@@ -20,6 +20,7 @@ class MachineCpuTest {
         MachineCpu.Times times = MachineCpu.parse("cpu  100 20 30 400 50 6 4 40 0 0");
         assertThat(times.busy()).isEqualTo(ticks(100 + 20 + 30 + 6 + 4));
         assertThat(times.capacity()).isEqualTo(ticks(100 + 20 + 30 + 400 + 50 + 6 + 4 + 40));
+        assertThat(times.stolen()).isEqualTo(ticks(40));
     }
 
     @Test
@@ -38,20 +39,21 @@ class MachineCpuTest {
 
     @Test
     void everythingElseIsWhatTheBrokersAndTheGatewayDidNotUse() {
-        MachineCpuUsage usage = new MachineCpuUsage("r", Side.GATEWAY, 18, 20, 8, 1, GIB / 2);
+        MachineCpuUsage usage = new MachineCpuUsage("r", Side.GATEWAY, 18, 20, 1, 8, 1, GIB / 2);
         assertThat(usage.elseSeconds()).isEqualTo(9);
         assertThat(usage.busyPercent()).isEqualTo(90);
+        assertThat(usage.stolenPercent()).isEqualTo(5);
         assertThat(usage.machineSecondsPerGib()).isEqualTo(36);
-        assertThat(new MachineCpuUsage("r", Side.DIRECT, 5, 20, 4, 1.5, GIB).elseSeconds()).isZero();
+        assertThat(new MachineCpuUsage("r", Side.DIRECT, 5, 20, 0, 4, 1.5, GIB).elseSeconds()).isZero();
     }
 
     @Test
     void reportComparesTheMediansPerGibOfBothSides() {
         List<MachineCpuUsage> producer = List.of(
-                new MachineCpuUsage("produce-r1-direct", Side.DIRECT, 20, 22, 10, 0, GIB),
-                new MachineCpuUsage("produce-r1-gateway", Side.GATEWAY, 22, 23, 10, 1, GIB),
-                new MachineCpuUsage("produce-r2-gateway", Side.GATEWAY, 26, 27, 10, 1, GIB),
-                new MachineCpuUsage("produce-r2-direct", Side.DIRECT, 24, 25, 10, 0, GIB));
+                new MachineCpuUsage("produce-r1-direct", Side.DIRECT, 20, 22, 0, 10, 0, GIB),
+                new MachineCpuUsage("produce-r1-gateway", Side.GATEWAY, 22, 23, 0, 10, 1, GIB),
+                new MachineCpuUsage("produce-r2-gateway", Side.GATEWAY, 26, 27, 0, 10, 1, GIB),
+                new MachineCpuUsage("produce-r2-direct", Side.DIRECT, 24, 25, 0, 10, 0, GIB));
         PhaseResult result = MachineCpuReport.of(producer, List.of());
         assertThat(result.rows()).singleElement().satisfies(row -> {
             assertThat(row.measurement()).contains("produced");
@@ -60,7 +62,7 @@ class MachineCpuTest {
             assertThat(row.comparison()).isEqualTo("1.091");
         });
         assertThat(result.details().lines()).anySatisfy(line -> assertThat(line)
-                .isEqualTo("| produce-r1-gateway | 96 % | 22.00 | 10.00 | 1.00 | 11.00 | 1024.0 | 22.00 |"));
+                .isEqualTo("| produce-r1-gateway | 96 % | 0.0 % | 22.00 | 10.00 | 1.00 | 11.00 | 1024.0 | 22.00 |"));
     }
 
     private static Duration ticks(long count) {
