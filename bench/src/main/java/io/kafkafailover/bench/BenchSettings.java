@@ -13,8 +13,9 @@ import java.util.Set;
  *
  * @param rounds              rounds of alternating direct and through-gateway runs (medians are over these)
  * @param producers           concurrent ProducerPerformance producers per throughput run
- * @param calibrationRecords  records per producer of the unmeasured calibration run; the gateway's warm-up
- *                            sends {@value #GATEWAY_WARM_UP_FACTOR} times as many
+ * @param calibrationRecords  records per producer of the unmeasured calibration run
+ * @param warmUpRecords       records per producer of the unmeasured run through the gateway that warms
+ *                            the gateway and the brokers before the calibration
  * @param producerRun         target duration of one measured producer run
  * @param consumerData        how long producing the consumer benchmark's data set should take
  * @param minRecords          floor for every record count, so that tiny runs still measure something
@@ -26,25 +27,20 @@ import java.util.Set;
  * @param only                measurements to run ({@link #PHASES}); empty runs them all
  */
 public record BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
-                            Duration producerRun, Duration consumerData, long minRecords, Duration latencyRun,
-                            Duration latencyWarmUp, SwitchTime.Settings switching, OperatorFanOut.Settings fanOut,
-                            int idleConnections, boolean profile, Set<String> only) {
+                            long warmUpRecords, Duration producerRun, Duration consumerData, long minRecords,
+                            Duration latencyRun, Duration latencyWarmUp, SwitchTime.Settings switching,
+                            OperatorFanOut.Settings fanOut, int idleConnections, boolean profile, Set<String> only) {
 
     public static final int TOPIC_PARTITIONS = 6;
     public static final Set<String> PHASES = Set.of("producer", "consumer", "latency", "switch", "fanout", "memory");
-    /**
-     * The gateway's produce path handles one request per 30 KiB or so, so its JIT needs several
-     * hundred thousand records to settle: warmed by 60,000, it still spent 17.7, 11.8 and 6.8 CPU-s
-     * per GiB in three measured rounds; run after run of 150,000 it settled from the third on.
-     */
-    public static final int GATEWAY_WARM_UP_FACTOR = 8;
 
     public BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
-                         Duration producerRun, Duration consumerData, long minRecords, Duration latencyRun,
-                         Duration latencyWarmUp, SwitchTime.Settings switching, OperatorFanOut.Settings fanOut,
-                         int idleConnections, boolean profile) {
-        this(mode, rounds, producers, recordSize, calibrationRecords, producerRun, consumerData, minRecords, latencyRun,
-                latencyWarmUp, switching, fanOut, idleConnections, profile, Set.of());
+                         long warmUpRecords, Duration producerRun, Duration consumerData, long minRecords,
+                         Duration latencyRun, Duration latencyWarmUp, SwitchTime.Settings switching,
+                         OperatorFanOut.Settings fanOut, int idleConnections, boolean profile) {
+        this(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
+                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile,
+                Set.of());
     }
 
     /**
@@ -52,9 +48,15 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
      * of producing (about 2 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
      * 2 s mostly measured a fresh consumer JVM compiling its fetch path, and rounds ranged from
      * 0.63 to 1.28 of direct. Five rounds, because single rounds vary by ±15 % on two shared cores.
+     *
+     * <p>The warm-up is about 3.4 GiB: fresh brokers here got cheaper run after run of 300,000
+     * records (from 23.8 to 6.3 CPU-s) and settled only after twelve such runs, and the gateway's
+     * produce path, one request per 30 KiB or so, needs several hundred thousand records to settle.
+     * With 480,000, the brokers' CPU per run still halved over the measured rounds.
      */
     public static BenchSettings full() {
-        return new BenchSettings("full", 5, 3, 1024, 20_000, Duration.ofSeconds(20), Duration.ofSeconds(120), 10_000,
+        return new BenchSettings("full", 5, 3, 1024, 20_000, 1_200_000, Duration.ofSeconds(20),
+                Duration.ofSeconds(120), 10_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(3),
                 new SwitchTime.Settings(10, 20, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(10, Duration.ofSeconds(1), Duration.ofSeconds(30)),
@@ -63,7 +65,8 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
 
     /** {@code --quick}: every measurement, fewer and shorter runs; a few minutes. */
     public static BenchSettings quick() {
-        return new BenchSettings("quick", 2, 3, 1024, 10_000, Duration.ofSeconds(8), Duration.ofSeconds(30), 5_000,
+        return new BenchSettings("quick", 2, 3, 1024, 10_000, 300_000, Duration.ofSeconds(8),
+                Duration.ofSeconds(30), 5_000,
                 Duration.ofSeconds(8), Duration.ofSeconds(2),
                 new SwitchTime.Settings(10, 10, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(6, Duration.ofMillis(500), Duration.ofSeconds(30)),
@@ -72,7 +75,7 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
 
     /** {@code --smoke}: proves the harness works end to end (the build runs it); its numbers mean little. */
     public static BenchSettings smoke() {
-        return new BenchSettings("smoke", 1, 2, 1024, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 1_000,
+        return new BenchSettings("smoke", 1, 2, 1024, 1_000, 8_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 1_000,
                 Duration.ofSeconds(2), Duration.ofMillis(500),
                 new SwitchTime.Settings(3, 2, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(2, Duration.ofMillis(500), Duration.ofSeconds(30)),
@@ -80,16 +83,16 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     }
 
     public BenchSettings withProfile(boolean on) {
-        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, producerRun, consumerData,
-                minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, on, only);
+        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
+                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, on, only);
     }
 
     public BenchSettings withRounds(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
-        return new BenchSettings(mode, count, producers, recordSize, calibrationRecords, producerRun, consumerData,
-                minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile, only);
+        return new BenchSettings(mode, count, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
+                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile, only);
     }
 
     /** {@code --only}: a subset of the measurements, each still run with the same settings on both sides. */
@@ -99,17 +102,13 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
                 throw new IllegalArgumentException("--only: unknown measurement '" + phase + "', known: " + PHASES);
             }
         }
-        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, producerRun, consumerData,
-                minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile, Set.copyOf(phases));
+        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
+                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile,
+                Set.copyOf(phases));
     }
 
     public boolean runs(String phase) {
         return only.isEmpty() || only.contains(phase);
-    }
-
-    /** Records per producer of the unmeasured through-gateway run that warms the gateway. */
-    public long gatewayWarmUpRecords() {
-        return calibrationRecords * GATEWAY_WARM_UP_FACTOR;
     }
 
     /** Records to send for a run of {@code target} at {@code recordsPerSecond}, never below the floor. */

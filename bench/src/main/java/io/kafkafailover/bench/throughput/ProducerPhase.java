@@ -56,7 +56,7 @@ public final class ProducerPhase {
         ProducerLoad calibration = calibrationLoad();
         // Through the gateway, the brokers' produce path warms up too; neither side's measured runs
         // then pay for compiling it, and the calibration measures warm brokers, as the runs it sizes do.
-        ProducerLoad warmUp = calibration.withRecordsPerProducer(settings.gatewayWarmUpRecords());
+        ProducerLoad warmUp = calibration.withRecordsPerProducer(settings.warmUpRecords());
         runOnce("produce-warmup-gateway", Side.GATEWAY, warmUp);
         ProducerResult calibrated = runOnce("produce-calibration", Side.DIRECT, calibration);
         long perProducer = settings.recordsFor(calibrated.recordsPerSecond() / settings.producers(), settings.producerRun());
