@@ -44,7 +44,7 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     }
 
     /**
-     * The default: about a quarter of an hour on a two-core machine. The consumer data set is 120 s
+     * The default: about 13 minutes on a two-core machine. The consumer data set is 120 s
      * of producing (about 2 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
      * 2 s mostly measured a fresh consumer JVM compiling its fetch path, and rounds ranged from
      * 0.63 to 1.28 of direct. Five rounds, because single rounds vary by ±15 % on two shared cores.
@@ -52,7 +52,9 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
      * <p>The warm-up is about 3.4 GiB: fresh brokers here got cheaper run after run of 300,000
      * records (from 23.8 to 6.3 CPU-s) and settled only after twelve such runs, and the gateway's
      * produce path, one request per 30 KiB or so, needs several hundred thousand records to settle.
-     * With 480,000, the brokers' CPU per run still halved over the measured rounds.
+     * Within a full run the brokers still get cheaper over the measured rounds, with 480,000
+     * records of warm-up and with this one alike (BENCHMARKS.md); alternating the sides is what
+     * keeps that drift from favouring either.
      */
     public static BenchSettings full() {
         return new BenchSettings("full", 5, 3, 1024, 20_000, 1_200_000, Duration.ofSeconds(20),
