@@ -2,6 +2,7 @@ package io.kafkafailover.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -10,41 +11,39 @@ import java.util.stream.Collectors;
  * is what tells a verdict that holds from one that the machine's noise decided.
  */
 public final class PerRound {
+    private static final String AGAINST_THE_TABLE = "; the results table compares the medians of each side's runs.";
 
     private PerRound() {
     }
 
     /** @param direct, gateway one value per round, in round order */
     public static List<Double> ratios(List<Double> direct, List<Double> gateway) {
-        if (direct.size() != gateway.size()) {
-            throw new IllegalArgumentException(direct.size() + " direct runs but " + gateway.size() + " through the gateway");
-        }
-        List<Double> ratios = new ArrayList<>();
-        for (int round = 0; round < direct.size(); round++) {
-            ratios.add(gateway.get(round) / direct.get(round));
-        }
-        return ratios;
+        return pairwise(direct, gateway, (directValue, gatewayValue) -> gatewayValue / directValue);
     }
 
     /** Latencies in microseconds: what the gateway added in each round, in milliseconds. */
     public static String addedLine(String what, List<Double> directMicros, List<Double> gatewayMicros) {
-        if (directMicros.size() != gatewayMicros.size()) {
-            throw new IllegalArgumentException(directMicros.size() + " direct runs but " + gatewayMicros.size()
-                    + " through the gateway");
-        }
-        List<Double> added = new ArrayList<>();
-        for (int round = 0; round < directMicros.size(); round++) {
-            added.add(gatewayMicros.get(round) - directMicros.get(round));
-        }
+        List<Double> added = pairwise(directMicros, gatewayMicros, (direct, gateway) -> gateway - direct);
         return "Added " + what + " round by round: " + added.stream().map(micros -> Cells.addedMillis(micros, 0))
-                .collect(Collectors.joining(", ")) + " (median " + Cells.addedMillis(Stats.median(added), 0)
-                + "); the results table compares the medians of each side's runs.";
+                .collect(Collectors.joining(", ")) + " (median " + Cells.addedMillis(Stats.median(added), 0) + ")"
+                + AGAINST_THE_TABLE;
     }
 
     public static String line(List<Double> direct, List<Double> gateway) {
         List<Double> ratios = ratios(direct, gateway);
         return "Gateway/direct round by round: " + ratios.stream().map(ratio -> Cells.decimal(ratio, 3))
-                .collect(Collectors.joining(", ")) + " (median " + Cells.decimal(Stats.median(ratios), 3)
-                + "); the results table compares the medians of each side's runs.";
+                .collect(Collectors.joining(", ")) + " (median " + Cells.decimal(Stats.median(ratios), 3) + ")"
+                + AGAINST_THE_TABLE;
+    }
+
+    private static List<Double> pairwise(List<Double> direct, List<Double> gateway, DoubleBinaryOperator compare) {
+        if (direct.size() != gateway.size()) {
+            throw new IllegalArgumentException(direct.size() + " direct runs but " + gateway.size() + " through the gateway");
+        }
+        List<Double> compared = new ArrayList<>();
+        for (int round = 0; round < direct.size(); round++) {
+            compared.add(compare.applyAsDouble(direct.get(round), gateway.get(round)));
+        }
+        return compared;
     }
 }

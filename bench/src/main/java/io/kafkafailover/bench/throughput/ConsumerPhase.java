@@ -88,11 +88,12 @@ public final class ConsumerPhase {
                             + " | " + Cells.decimal(result.fetchRecordsPerSecond(), 0) + " | " + result.rebalanceMillis() + " |");
                 }
             }
+            List<Double> directMibs = results.get(Side.DIRECT).stream().map(ConsumerResult::fetchMibPerSecond).toList();
+            List<Double> gatewayMibs = results.get(Side.GATEWAY).stream().map(ConsumerResult::fetchMibPerSecond).toList();
             lines.add("");
-            lines.add(PerRound.line(results.get(Side.DIRECT).stream().map(ConsumerResult::fetchMibPerSecond).toList(),
-                    results.get(Side.GATEWAY).stream().map(ConsumerResult::fetchMibPerSecond).toList()));
-            double direct = Stats.median(results.get(Side.DIRECT).stream().map(ConsumerResult::fetchMibPerSecond).toList());
-            double gateway = Stats.median(results.get(Side.GATEWAY).stream().map(ConsumerResult::fetchMibPerSecond).toList());
+            lines.add(PerRound.line(directMibs, gatewayMibs));
+            double direct = Stats.median(directMibs);
+            double gateway = Stats.median(gatewayMibs);
             ResultRow row = new ResultRow("Consumer throughput (1 consumer, fetch), median MiB/s",
                     Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
                     "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));

@@ -69,7 +69,8 @@ public final class ProducerPhase {
         List<String> lines = new ArrayList<>(List.of(
                 "Warm-up (through the gateway, unmeasured): " + warmUp.producers() + " × " + warmUp.recordsPerProducer()
                         + " records. Calibration (direct, unmeasured, after the warm-up): " + calibrated.records()
-                        + " records at " + Cells.decimal(calibrated.recordsPerSecond(), 0) + " records/s; each measured run sends "
+                        + " records at " + Cells.decimal(calibrated.recordsPerSecond(), 0)
+                        + " records/s; each measured run sends "
                         + load.producers() + " × " + load.recordsPerProducer() + " records of " + load.recordSize() + " B.",
                 "",
                 "| Round | Side | records/s | MiB/s |",
@@ -99,11 +100,12 @@ public final class ProducerPhase {
                         + " | " + Cells.decimal(result.mibPerSecond(), 2) + " |");
             }
         }
+        List<Double> directMibs = results.get(Side.DIRECT).stream().map(ProducerResult::mibPerSecond).toList();
+        List<Double> gatewayMibs = results.get(Side.GATEWAY).stream().map(ProducerResult::mibPerSecond).toList();
         lines.add("");
-        lines.add(PerRound.line(results.get(Side.DIRECT).stream().map(ProducerResult::mibPerSecond).toList(),
-                results.get(Side.GATEWAY).stream().map(ProducerResult::mibPerSecond).toList()));
-        double direct = Stats.median(results.get(Side.DIRECT).stream().map(ProducerResult::mibPerSecond).toList());
-        double gateway = Stats.median(results.get(Side.GATEWAY).stream().map(ProducerResult::mibPerSecond).toList());
+        lines.add(PerRound.line(directMibs, gatewayMibs));
+        double direct = Stats.median(directMibs);
+        double gateway = Stats.median(gatewayMibs);
         double directRecords = Stats.median(results.get(Side.DIRECT).stream().map(ProducerResult::recordsPerSecond).toList());
         ResultRow row = new ResultRow(
                 "Producer throughput (" + load.producers() + " producers, " + load.recordSize() + " B records, acks=all), median MiB/s",
