@@ -16,6 +16,7 @@ import java.util.Set;
  * @param calibrationRecords  records per producer of the unmeasured calibration run
  * @param warmUpRecords       records per producer of the unmeasured run through the gateway that warms
  *                            the gateway and the brokers before the calibration
+ * @param settlingRounds      unmeasured rounds of the measured runs, both sides, after the calibration
  * @param producerRun         target duration of one measured producer run
  * @param consumerData        how long producing the consumer benchmark's data set should take
  * @param minRecords          floor for every record count, so that tiny runs still measure something
@@ -27,7 +28,8 @@ import java.util.Set;
  * @param only                measurements to run ({@link #PHASES}); empty runs them all
  */
 public record BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
-                            long warmUpRecords, Duration producerRun, Duration consumerData, long minRecords,
+                            long warmUpRecords, int settlingRounds, Duration producerRun, Duration consumerData,
+                            long minRecords,
                             Duration latencyRun, Duration latencyWarmUp, SwitchTime.Settings switching,
                             OperatorFanOut.Settings fanOut, int idleConnections, boolean profile, Set<String> only) {
 
@@ -35,29 +37,30 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     public static final Set<String> PHASES = Set.of("producer", "consumer", "latency", "switch", "fanout", "memory");
 
     public BenchSettings(String mode, int rounds, int producers, int recordSize, long calibrationRecords,
-                         long warmUpRecords, Duration producerRun, Duration consumerData, long minRecords,
+                         long warmUpRecords, int settlingRounds, Duration producerRun, Duration consumerData,
+                         long minRecords,
                          Duration latencyRun, Duration latencyWarmUp, SwitchTime.Settings switching,
                          OperatorFanOut.Settings fanOut, int idleConnections, boolean profile) {
-        this(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
-                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile,
+        this(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords,
+                settlingRounds, producerRun, consumerData, minRecords,
+                latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile,
                 Set.of());
     }
 
     /**
-     * The default: about 13 minutes on a two-core machine. The consumer data set is 120 s
+     * The default: about 17 minutes on a two-core machine. The consumer data set is 120 s
      * of producing (about 2 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
      * 2 s mostly measured a fresh consumer JVM compiling its fetch path, and rounds ranged from
-     * 0.63 to 1.28 of direct. Five rounds, because single rounds vary by ±15 % on two shared cores.
+     * 0.63 to 1.28 of direct. Seven rounds, because single rounds vary by ±15 % on two shared cores.
      *
      * <p>The warm-up is about 3.4 GiB: fresh brokers here got cheaper run after run of 300,000
-     * records (from 23.8 to 6.3 CPU-s) and settled only after twelve such runs, and the gateway's
-     * produce path, one request per 30 KiB or so, needs several hundred thousand records to settle.
-     * Within a full run the brokers still get cheaper over the measured rounds, with 480,000
-     * records of warm-up and with this one alike (BENCHMARKS.md); alternating the sides is what
-     * keeps that drift from favouring either.
+     * records (from 23.8 to 6.3 CPU-s), and the gateway's produce path, one request per 30 KiB or
+     * so, needs several hundred thousand records to settle. Even after it, the brokers' JIT
+     * compiler threads still worked 5.4 and 2.5 CPU-s in the first two runs of the measured size
+     * (fresh topic, fresh producers) and under 1 CPU-s from the third on: hence two settling rounds.
      */
     public static BenchSettings full() {
-        return new BenchSettings("full", 5, 3, 1024, 20_000, 1_200_000, Duration.ofSeconds(20),
+        return new BenchSettings("full", 7, 3, 1024, 20_000, 1_200_000, 2, Duration.ofSeconds(20),
                 Duration.ofSeconds(120), 10_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(3),
                 new SwitchTime.Settings(10, 20, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(15)),
@@ -67,7 +70,7 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
 
     /** {@code --quick}: every measurement, fewer and shorter runs; a few minutes. */
     public static BenchSettings quick() {
-        return new BenchSettings("quick", 2, 3, 1024, 10_000, 300_000, Duration.ofSeconds(8),
+        return new BenchSettings("quick", 2, 3, 1024, 10_000, 300_000, 1, Duration.ofSeconds(8),
                 Duration.ofSeconds(30), 5_000,
                 Duration.ofSeconds(8), Duration.ofSeconds(2),
                 new SwitchTime.Settings(10, 10, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(15)),
@@ -77,7 +80,8 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
 
     /** {@code --smoke}: proves the harness works end to end (the build runs it); its numbers mean little. */
     public static BenchSettings smoke() {
-        return new BenchSettings("smoke", 1, 2, 1024, 1_000, 8_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 1_000,
+        return new BenchSettings("smoke", 1, 2, 1024, 1_000, 8_000, 0, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1_000,
                 Duration.ofSeconds(2), Duration.ofMillis(500),
                 new SwitchTime.Settings(3, 2, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(2, Duration.ofMillis(500), Duration.ofSeconds(30)),
@@ -85,16 +89,18 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     }
 
     public BenchSettings withProfile(boolean on) {
-        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
-                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, on, only);
+        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords,
+                settlingRounds, producerRun, consumerData, minRecords,
+                latencyRun, latencyWarmUp, switching, fanOut, idleConnections, on, only);
     }
 
     public BenchSettings withRounds(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
-        return new BenchSettings(mode, count, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
-                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile, only);
+        return new BenchSettings(mode, count, producers, recordSize, calibrationRecords, warmUpRecords,
+                settlingRounds, producerRun, consumerData, minRecords,
+                latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile, only);
     }
 
     /** {@code --only}: a subset of the measurements, each still run with the same settings on both sides. */
@@ -104,8 +110,9 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
                 throw new IllegalArgumentException("--only: unknown measurement '" + phase + "', known: " + PHASES);
             }
         }
-        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords, producerRun,
-                consumerData, minRecords, latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile,
+        return new BenchSettings(mode, rounds, producers, recordSize, calibrationRecords, warmUpRecords,
+                settlingRounds, producerRun, consumerData, minRecords,
+                latencyRun, latencyWarmUp, switching, fanOut, idleConnections, profile,
                 Set.copyOf(phases));
     }
 

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * 1 KiB records, acks=all, unthrottled, into a fresh topic per run (replicated to all three
  * brokers). The gateway's memory is sampled, and its CPU time metered, while it carries this load.
  * An unmeasured run through the gateway warms the brokers and the gateway first; a direct
- * calibration run on the warm brokers then sizes the measured runs.
+ * calibration run on the warm brokers then sizes the measured runs, and unmeasured settling rounds
+ * of that size let the brokers finish compiling for runs of that shape.
  */
 public final class ProducerPhase {
     public static final double TARGET_RATIO = 0.97;
@@ -61,6 +62,11 @@ public final class ProducerPhase {
         ProducerResult calibrated = runOnce("produce-calibration", Side.DIRECT, calibration);
         long perProducer = settings.recordsFor(calibrated.recordsPerSecond() / settings.producers(), settings.producerRun());
         ProducerLoad load = calibration.withRecordsPerProducer(perProducer);
+        for (int round = 0; round < settings.settlingRounds(); round++) {
+            for (Side side : Side.order(round)) {
+                runOnce("produce-settling-r" + (round + 1) + "-" + side.label(), side, load);
+            }
+        }
 
         Map<Side, List<ProducerResult>> results = new EnumMap<>(Side.class);
         MemorySample peak = new MemorySample(0, 0);
@@ -71,7 +77,8 @@ public final class ProducerPhase {
                         + " records. Calibration (direct, unmeasured, after the warm-up): " + calibrated.records()
                         + " records at " + Cells.decimal(calibrated.recordsPerSecond(), 0)
                         + " records/s; each measured run sends "
-                        + load.producers() + " × " + load.recordsPerProducer() + " records of " + load.recordSize() + " B.",
+                        + load.producers() + " × " + load.recordsPerProducer() + " records of " + load.recordSize()
+                        + " B, after " + settings.settlingRounds() + " unmeasured settling rounds of the same runs.",
                 "",
                 "| Round | Side | records/s | MiB/s |",
                 "|---:|---|---:|---:|"));
