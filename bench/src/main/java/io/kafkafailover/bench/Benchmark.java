@@ -145,9 +145,9 @@ public final class Benchmark {
                         + "): `main` with brokers " + BrokerClusters.MAIN_BROKER_IDS + " and `failover` with brokers "
                         + BrokerClusters.FAILOVER_BROKER_IDS + ", each with one KRaft controller. Every topic has "
                         + BenchSettings.TOPIC_PARTITIONS + " partitions replicated to all three brokers. PLAINTEXT. Kafka's default"
-                        + " segment size; a deleted topic's files are removed at once (`log.segment.delete.delay.ms=0`,"
-                        + " Kafka waits 60 s), so that the runs' logs, deleted after each run, are not written to disk"
-                        + " during later runs.",
+                        + " segment size; a deleted topic's files are removed a second later"
+                        + " (`log.segment.delete.delay.ms=1000`; Kafka waits 60 s), so that the runs' logs, deleted"
+                        + " after each run, are not written to disk during later runs.",
                 "- Gateway: " + gateway.launchedFrom() + ", in its own JVM (" + String.join(" ", GATEWAY_JVM)
                         + "), configured through its environment as a pod is, in front of both clusters; settings beyond"
                         + " the defaults: " + (gatewaySettings.isEmpty() ? "none" : "`" + String.join(" ", describe(gatewaySettings)) + "`") + ".",

@@ -48,8 +48,10 @@ public final class ClustersMain {
                 .brokerProperty("log.index.size.max.bytes", 10 * 1024 * 1024)
                 // Every run deletes its topic. With Kafka's 60 s delay the deleted logs (1 GiB and
                 // more a run, three replicas) reach the disk during the next runs, in bursts whose
-                // timing no run controls; removed at once, their pages are dropped unwritten.
-                .brokerProperty("log.segment.delete.delay.ms", 0)
+                // timing no run controls; removed a second later, their pages are dropped unwritten.
+                // Not 0: the broker's deletion task then reschedules itself without pause and
+                // keeps a tenth of a core busy.
+                .brokerProperty("log.segment.delete.delay.ms", 1000)
                 .build();
     }
 }
