@@ -80,7 +80,7 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
 
     /** {@code --smoke}: proves the harness works end to end (the build runs it); its numbers mean little. */
     public static BenchSettings smoke() {
-        return new BenchSettings("smoke", 1, 2, 1024, 1_000, 8_000, 0, Duration.ofSeconds(1),
+        return new BenchSettings("smoke", 1, 2, 1024, 1_000, 8_000, 1, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1_000,
                 Duration.ofSeconds(2), Duration.ofMillis(500),
                 new SwitchTime.Settings(3, 2, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(15)),

@@ -34,8 +34,9 @@ public final class GatewayCpuReport {
                 "Per GiB: that CPU time over the record bytes the run moved (records × record size). Share of one core:"
                         + " the same CPU time over the run's duration as the load generator measured it (producer: its"
                         + " whole run; consumer: group join plus fetching), 100 % being one core busy throughout. The"
-                        + " CPU time also covers the gateway's work while the load generator connects, and answering the"
-                        + " memory sampler's /metrics request every 500 ms during the producer runs.",
+                        + " CPU time also covers the gateway's work while the load generator connects. No"
+                        + " memory sampler asks the gateway's /metrics during these runs: the peak memory"
+                        + " is taken in the settling rounds.",
                 "",
                 "| Run | gateway CPU-s | of it in the kernel | run s | MiB moved | CPU-s per GiB | % of one core |",
                 "|---|---:|---:|---:|---:|---:|---:|"));

@@ -55,7 +55,9 @@ public final class MemoryPhase {
                 "Each idle connection sent ApiVersions through the gateway (answered by a broker, so the gateway also"
                         + " holds the matching backend connection) and then stayed silent; all " + stillOpen
                         + " were still open when sampled, " + SETTLE.toSeconds() + " s later.",
-                "Peak under load: sampled every 500 ms during the through-gateway producer throughput runs.");
+                "Peak under load: sampled every 500 ms during the through-gateway runs of the producer throughput's"
+                        + " settling rounds: the measured load, in unmeasured runs, so that the /metrics"
+                        + " requests do not load the gateway in the measured ones.");
         return new PhaseResult(rows, new BenchmarkReport.Section("Gateway memory", lines));
     }
 

@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * Producer throughput, direct against through the gateway: several ProducerPerformance producers,
  * 1 KiB records, acks=all, unthrottled, into a fresh topic per run (replicated to all three
- * brokers). The gateway's memory is sampled, and its CPU time metered, while it carries this load.
+ * brokers). The gateway's CPU time is metered while it carries this load, and its memory sampled
+ * during the unmeasured settling rounds of the same load.
  * An unmeasured run through the gateway warms the brokers and the gateway first; a direct
  * calibration run on the warm brokers then sizes the measured runs, and unmeasured settling rounds
  * of that size let the brokers finish compiling for runs of that shape.
@@ -62,14 +63,24 @@ public final class ProducerPhase {
         ProducerResult calibrated = runOnce("produce-calibration", Side.DIRECT, calibration);
         long perProducer = settings.recordsFor(calibrated.recordsPerSecond() / settings.producers(), settings.producerRun());
         ProducerLoad load = calibration.withRecordsPerProducer(perProducer);
+        // The gateway's memory under this load is sampled here, not in the measured runs: each
+        // sample is a /metrics request the gateway answers, work the direct side never does.
+        MemorySample peak = new MemorySample(0, 0);
         for (int round = 0; round < settings.settlingRounds(); round++) {
             for (Side side : Side.order(round)) {
-                runOnce("produce-settling-r" + (round + 1) + "-" + side.label(), side, load);
+                String name = "produce-settling-r" + (round + 1) + "-" + side.label();
+                if (side == Side.GATEWAY) {
+                    try (MemorySampler sampler = new MemorySampler(context.gateway())) {
+                        runOnce(name, side, load);
+                        peak = MemorySample.max(peak, sampler.peak());
+                    }
+                } else {
+                    runOnce(name, side, load);
+                }
             }
         }
 
         Map<Side, List<ProducerResult>> results = new EnumMap<>(Side.class);
-        MemorySample peak = new MemorySample(0, 0);
         List<CpuUsage> gatewayCpu = new ArrayList<>();
         List<MachineCpuUsage> machineCpu = new ArrayList<>();
         List<String> lines = new ArrayList<>(List.of(
@@ -85,23 +96,17 @@ public final class ProducerPhase {
         for (int round = 0; round < settings.rounds(); round++) {
             for (Side side : Side.order(round)) {
                 String name = "produce-r" + (round + 1) + "-" + side.label();
-                ProducerResult result;
-                try (MemorySampler sampler = side == Side.GATEWAY ? new MemorySampler(context.gateway()) : null) {
-                    result = withTopic(name, topic -> {
-                        MachineCpuMeter machine = MachineCpuMeter.start(context.clusters().pid(), context.gateway().pid());
-                        CpuMeter gatewayMeter = CpuMeter.start(context.gateway().pid());
-                        ProducerResult measured = producer.run(name, side.bootstrapServers(context), topic, load);
-                        long bytes = measured.records() * load.recordSize();
-                        machineCpu.add(machine.stop(name, side, bytes));
-                        if (side == Side.GATEWAY) {
-                            gatewayCpu.add(gatewayMeter.stop(name, measured.seconds(), bytes));
-                        }
-                        return measured;
-                    });
-                    if (sampler != null) {
-                        peak = MemorySample.max(peak, sampler.peak());
+                ProducerResult result = withTopic(name, topic -> {
+                    MachineCpuMeter machine = MachineCpuMeter.start(context.clusters().pid(), context.gateway().pid());
+                    CpuMeter gatewayMeter = CpuMeter.start(context.gateway().pid());
+                    ProducerResult measured = producer.run(name, side.bootstrapServers(context), topic, load);
+                    long bytes = measured.records() * load.recordSize();
+                    machineCpu.add(machine.stop(name, side, bytes));
+                    if (side == Side.GATEWAY) {
+                        gatewayCpu.add(gatewayMeter.stop(name, measured.seconds(), bytes));
                     }
-                }
+                    return measured;
+                });
                 results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
                 lines.add("| " + (round + 1) + " | " + side.label() + " | " + Cells.decimal(result.recordsPerSecond(), 0)
                         + " | " + Cells.decimal(result.mibPerSecond(), 2) + " |");
