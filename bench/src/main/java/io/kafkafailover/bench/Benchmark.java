@@ -11,6 +11,7 @@ import io.kafkafailover.bench.memory.MemorySample;
 import io.kafkafailover.bench.memory.MemorySampler;
 import io.kafkafailover.bench.process.BenchPaths;
 import io.kafkafailover.bench.process.BrokerClusters;
+import io.kafkafailover.bench.process.ClustersMain;
 import io.kafkafailover.bench.process.GatewayProcess;
 import io.kafkafailover.bench.profile.ProfilePhase;
 import io.kafkafailover.bench.report.BenchmarkReport;
@@ -144,10 +145,11 @@ public final class Benchmark {
                 "- Brokers: two real KRaft clusters on 127.0.0.1 in one JVM of their own (" + String.join(" ", BROKER_JVM)
                         + "): `main` with brokers " + BrokerClusters.MAIN_BROKER_IDS + " and `failover` with brokers "
                         + BrokerClusters.FAILOVER_BROKER_IDS + ", each with one KRaft controller. Every topic has "
-                        + BenchSettings.TOPIC_PARTITIONS + " partitions replicated to all three brokers. PLAINTEXT. Kafka's default"
-                        + " segment size; a deleted topic's files are removed a second later"
-                        + " (`log.segment.delete.delay.ms=1000`; Kafka waits 60 s), so that the runs' logs, deleted"
-                        + " after each run, are not written to disk during later runs.",
+                        + BenchSettings.TOPIC_PARTITIONS + " partitions replicated to all three brokers. PLAINTEXT."
+                        + " Kafka's default segment size; a deleted topic's files are removed "
+                        + ClustersMain.DELETED_LOG_DELAY_MS + " ms later (`log.segment.delete.delay.ms`; Kafka waits"
+                        + " 60 s), so that the runs' logs, deleted after each run, are not written to disk during"
+                        + " later runs.",
                 "- Gateway: " + gateway.launchedFrom() + ", in its own JVM (" + String.join(" ", GATEWAY_JVM)
                         + "), configured through its environment as a pod is, in front of both clusters; settings beyond"
                         + " the defaults: " + (gatewaySettings.isEmpty() ? "none" : "`" + String.join(" ", describe(gatewaySettings)) + "`") + ".",

@@ -15,6 +15,14 @@ import java.util.Arrays;
 public final class ClustersMain {
     static final String CLUSTER_LINE = "BENCH-CLUSTER ";
     static final String READY_LINE = "BENCH-CLUSTERS-READY";
+    /**
+     * {@code log.segment.delete.delay.ms}. Every run deletes its topic. With Kafka's 60 s the deleted
+     * logs (1 GiB and more a run, three replicas) reach the disk during the next runs, in bursts
+     * whose timing no run controls; removed a second later, their pages are dropped unwritten. Not
+     * 0: the broker's deletion task then reschedules itself without pause and keeps a tenth of a
+     * core busy.
+     */
+    public static final int DELETED_LOG_DELAY_MS = 1000;
 
     private ClustersMain() {
     }
@@ -46,12 +54,7 @@ public final class ClustersMain {
                 // benchmark writing gigabytes would then measure file creation. Kafka's defaults:
                 .brokerProperty("log.segment.bytes", 1024 * 1024 * 1024)
                 .brokerProperty("log.index.size.max.bytes", 10 * 1024 * 1024)
-                // Every run deletes its topic. With Kafka's 60 s delay the deleted logs (1 GiB and
-                // more a run, three replicas) reach the disk during the next runs, in bursts whose
-                // timing no run controls; removed a second later, their pages are dropped unwritten.
-                // Not 0: the broker's deletion task then reschedules itself without pause and
-                // keeps a tenth of a core busy.
-                .brokerProperty("log.segment.delete.delay.ms", 1000)
+                .brokerProperty("log.segment.delete.delay.ms", DELETED_LOG_DELAY_MS)
                 .build();
     }
 }
