@@ -1,7 +1,7 @@
 package io.kafkafailover.bench.cpu;
 
 /**
- * The gateway's CPU time during one through-gateway throughput run.
+ * The gateway's CPU time during one through-gateway throughput run (see {@link RunCpuMeter}).
  *
  * @param cpuSeconds   user and system CPU time the gateway used from the load generator's start to its exit
  * @param systemSeconds the part of it spent in the kernel: system calls and the loopback network stack

@@ -3,10 +3,9 @@ package io.kafkafailover.bench.throughput;
 import io.kafkafailover.bench.BenchContext;
 import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
-import io.kafkafailover.bench.cpu.CpuMeter;
 import io.kafkafailover.bench.cpu.CpuUsage;
-import io.kafkafailover.bench.cpu.MachineCpuMeter;
 import io.kafkafailover.bench.cpu.MachineCpuUsage;
+import io.kafkafailover.bench.cpu.RunCpuMeter;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
@@ -73,16 +72,9 @@ public final class ConsumerPhase {
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Side side : Side.order(round)) {
                     String name = "consume-r" + (round + 1) + "-" + side.label();
-                    MachineCpuMeter machine = MachineCpuMeter.start(context.clusters().pid(), context.gateway().pid());
-                    ConsumerResult result;
-                    if (side == Side.GATEWAY) {
-                        CpuMeter cpu = CpuMeter.start(context.gateway().pid());
-                        result = consumer.run(name, side.bootstrapServers(context), TOPIC, records);
-                        gatewayCpu.add(cpu.stop(name, result.seconds(), result.records() * settings.recordSize()));
-                    } else {
-                        result = consumer.run(name, side.bootstrapServers(context), TOPIC, records);
-                    }
-                    machineCpu.add(machine.stop(name, side, result.records() * settings.recordSize()));
+                    RunCpuMeter cpu = RunCpuMeter.start(context.clusters().pid(), context.gateway().pid());
+                    ConsumerResult result = consumer.run(name, side.bootstrapServers(context), TOPIC, records);
+                    cpu.stop(name, side, result.seconds(), result.records() * settings.recordSize()).addTo(machineCpu, gatewayCpu);
                     results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
                     lines.add("| " + (round + 1) + " | " + side.label() + " | " + Cells.decimal(result.fetchMibPerSecond(), 2)
                             + " | " + Cells.decimal(result.fetchRecordsPerSecond(), 0) + " | " + result.rebalanceMillis() + " |");

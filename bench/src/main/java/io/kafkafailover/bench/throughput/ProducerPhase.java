@@ -3,10 +3,9 @@ package io.kafkafailover.bench.throughput;
 import io.kafkafailover.bench.BenchContext;
 import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
-import io.kafkafailover.bench.cpu.CpuMeter;
 import io.kafkafailover.bench.cpu.CpuUsage;
-import io.kafkafailover.bench.cpu.MachineCpuMeter;
 import io.kafkafailover.bench.cpu.MachineCpuUsage;
+import io.kafkafailover.bench.cpu.RunCpuMeter;
 import io.kafkafailover.bench.memory.MemorySample;
 import io.kafkafailover.bench.memory.MemorySampler;
 import io.kafkafailover.bench.process.BrokerClusters;
@@ -63,22 +62,7 @@ public final class ProducerPhase {
         ProducerResult calibrated = runOnce("produce-calibration", Side.DIRECT, calibration);
         long perProducer = settings.recordsFor(calibrated.recordsPerSecond() / settings.producers(), settings.producerRun());
         ProducerLoad load = calibration.withRecordsPerProducer(perProducer);
-        // The gateway's memory under this load is sampled here, not in the measured runs: each
-        // sample is a /metrics request the gateway answers, work the direct side never does.
-        MemorySample peak = new MemorySample(0, 0);
-        for (int round = 0; round < settings.settlingRounds(); round++) {
-            for (Side side : Side.order(round)) {
-                String name = "produce-settling-r" + (round + 1) + "-" + side.label();
-                if (side == Side.GATEWAY) {
-                    try (MemorySampler sampler = new MemorySampler(context.gateway())) {
-                        runOnce(name, side, load);
-                        peak = MemorySample.max(peak, sampler.peak());
-                    }
-                } else {
-                    runOnce(name, side, load);
-                }
-            }
-        }
+        MemorySample peak = settle(load);
 
         Map<Side, List<ProducerResult>> results = new EnumMap<>(Side.class);
         List<CpuUsage> gatewayCpu = new ArrayList<>();
@@ -97,14 +81,9 @@ public final class ProducerPhase {
             for (Side side : Side.order(round)) {
                 String name = "produce-r" + (round + 1) + "-" + side.label();
                 ProducerResult result = withTopic(name, topic -> {
-                    MachineCpuMeter machine = MachineCpuMeter.start(context.clusters().pid(), context.gateway().pid());
-                    CpuMeter gatewayMeter = CpuMeter.start(context.gateway().pid());
+                    RunCpuMeter cpu = RunCpuMeter.start(context.clusters().pid(), context.gateway().pid());
                     ProducerResult measured = producer.run(name, side.bootstrapServers(context), topic, load);
-                    long bytes = measured.records() * load.recordSize();
-                    machineCpu.add(machine.stop(name, side, bytes));
-                    if (side == Side.GATEWAY) {
-                        gatewayCpu.add(gatewayMeter.stop(name, measured.seconds(), bytes));
-                    }
+                    cpu.stop(name, side, measured.seconds(), measured.records() * load.recordSize()).addTo(machineCpu, gatewayCpu);
                     return measured;
                 });
                 results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
@@ -125,6 +104,29 @@ public final class ProducerPhase {
                 "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
         return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Producer throughput runs", lines)),
                 directRecords, peak, gatewayCpu, machineCpu);
+    }
+
+    /**
+     * The unmeasured settling rounds, which also give the gateway's peak memory under this load: it
+     * is sampled here and not in the measured runs, because each sample is a /metrics request the
+     * gateway answers, work the direct side never does.
+     */
+    private MemorySample settle(ProducerLoad load) {
+        MemorySample peak = new MemorySample(0, 0);
+        for (int round = 0; round < context.settings().settlingRounds(); round++) {
+            for (Side side : Side.order(round)) {
+                String name = "produce-settling-r" + (round + 1) + "-" + side.label();
+                if (side == Side.DIRECT) {
+                    runOnce(name, side, load);
+                    continue;
+                }
+                try (MemorySampler sampler = new MemorySampler(context.gateway())) {
+                    runOnce(name, side, load);
+                    peak = MemorySample.max(peak, sampler.peak());
+                }
+            }
+        }
+        return peak;
     }
 
     /** The direct calibration run alone: sizes the other measurements when this one is left out (--only). */

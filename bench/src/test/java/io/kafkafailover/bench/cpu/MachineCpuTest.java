@@ -5,6 +5,7 @@ import io.kafkafailover.bench.report.PhaseResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,22 @@ class MachineCpuTest {
         });
         assertThat(result.details().lines()).anySatisfy(line -> assertThat(line)
                 .isEqualTo("| produce-r1-gateway | 96 % | 0.0 % | 22.00 | 10.00 | 1.00 | 11.00 | 1024.0 | 22.00 |"));
+    }
+
+    @Test
+    void aRunFilesTheGatewaysOwnUsageOnlyWhenItWentThroughTheGateway() {
+        List<MachineCpuUsage> machineRuns = new ArrayList<>();
+        List<CpuUsage> gatewayRuns = new ArrayList<>();
+        long self = ProcessHandle.current().pid(); // a live process stands in for the brokers and the gateway
+        for (Side side : Side.order(0)) {
+            RunCpuMeter.start(self, self).stop("r1-" + side.label(), side, 1, GIB).addTo(machineRuns, gatewayRuns);
+        }
+        assertThat(machineRuns).extracting(MachineCpuUsage::run).containsExactly("r1-direct", "r1-gateway");
+        assertThat(gatewayRuns).singleElement().satisfies(usage -> {
+            assertThat(usage.run()).isEqualTo("r1-gateway");
+            assertThat(usage.cpuSeconds()).isEqualTo(machineRuns.get(1).gatewaySeconds());
+            assertThat(usage.systemSeconds()).isBetween(0.0, usage.cpuSeconds());
+        });
     }
 
     private static Duration ticks(long count) {
