@@ -149,7 +149,8 @@ public final class Benchmark {
                         + " Kafka's default segment size; a deleted topic's files are removed "
                         + ClustersMain.DELETED_LOG_DELAY_MS + " ms later (`log.segment.delete.delay.ms`; Kafka waits"
                         + " 60 s), so that the runs' logs, deleted after each run, are not written to disk during"
-                        + " later runs.",
+                        + " later runs; and the next run starts only once the brokers have removed them, since removing"
+                        + " gigabytes of log stalls the brokers' appends.",
                 "- Gateway: " + gateway.launchedFrom() + ", in its own JVM (" + String.join(" ", GATEWAY_JVM)
                         + "), configured through its environment as a pod is, in front of both clusters; settings beyond"
                         + " the defaults: " + (gatewaySettings.isEmpty() ? "none" : "`" + String.join(" ", describe(gatewaySettings)) + "`") + ".",

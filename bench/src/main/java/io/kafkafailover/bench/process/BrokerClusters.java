@@ -3,12 +3,21 @@ package io.kafkafailover.bench.process;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,10 +33,13 @@ public final class BrokerClusters implements AutoCloseable {
     public static final List<Integer> FAILOVER_BROKER_IDS = List.of(101, 102, 103);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FILES_REMOVED_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FILES_POLL = Duration.ofMillis(100);
 
     private final ChildJvm process;
     private final Map<String, String> bootstrapServers;
     private final Map<String, Admin> admins = new LinkedHashMap<>();
+    private final Map<String, List<Path>> logDirectories = new HashMap<>();
 
     private BrokerClusters(ChildJvm process, Map<String, String> bootstrapServers) {
         this.process = process;
@@ -79,8 +91,52 @@ public final class BrokerClusters implements AutoCloseable {
                 "create " + topic + " on " + cluster);
     }
 
+    /**
+     * Deletes the topic and returns once every broker has removed its files. Removing gigabytes of
+     * log that were written back to disk stalls the brokers' appends for a while (on a filesystem
+     * mounted with {@code discard}, each removal also trims the freed blocks), and that must not
+     * happen during the next run.
+     */
     public void deleteTopic(String cluster, String topic) {
         await(admin(cluster).deleteTopics(Set.of(topic)).all(), "delete " + topic + " on " + cluster);
+        List<Path> directories = logDirectories.computeIfAbsent(cluster, this::describeLogDirectories);
+        long deadline = System.nanoTime() + FILES_REMOVED_TIMEOUT.toNanos();
+        while (directories.stream().anyMatch(directory -> holdsPartitionOf(directory, topic))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The brokers of " + cluster + " still hold files of the deleted topic "
+                        + topic + " after " + FILES_REMOVED_TIMEOUT.toSeconds() + " s, in " + directories);
+            }
+            sleep(FILES_POLL);
+        }
+    }
+
+    /** The brokers run on this machine, so the directories they name are local ones. */
+    private List<Path> describeLogDirectories(String cluster) {
+        Collection<Integer> brokers = MAIN.equals(cluster) ? MAIN_BROKER_IDS : FAILOVER_BROKER_IDS;
+        return await(admin(cluster).describeLogDirs(brokers).allDescriptions(), "describe the log directories of " + cluster)
+                .values().stream().flatMap(byPath -> byPath.keySet().stream()).map(Path::of).toList();
+    }
+
+    private static boolean holdsPartitionOf(Path directory, String topic) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.anyMatch(path -> isPartitionDirectory(path.getFileName().toString(), topic));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the broker log directory " + directory, e);
+        }
+    }
+
+    /** Kafka names a partition's directory {@code <topic>-<partition>}; once deleted, {@code <topic>-<partition>.<id>-delete}. */
+    static boolean isPartitionDirectory(String name, String topic) {
+        return Pattern.matches(Pattern.quote(topic) + "-\\d+(\\..+)?", name);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a deleted topic's files to go", e);
+        }
     }
 
     private Admin admin(String cluster) {
@@ -91,9 +147,9 @@ public final class BrokerClusters implements AutoCloseable {
         return admin;
     }
 
-    private static void await(org.apache.kafka.common.KafkaFuture<Void> future, String what) {
+    private static <T> T await(KafkaFuture<T> future, String what) {
         try {
-            future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot " + what, e);
         } catch (InterruptedException e) {
