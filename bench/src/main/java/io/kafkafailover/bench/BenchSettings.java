@@ -48,8 +48,8 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     }
 
     /**
-     * The default: about 17 minutes on a two-core machine. The consumer data set is 120 s
-     * of producing (about 2 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
+     * The default: about 20 minutes on a two-core machine. The consumer data set is 120 s
+     * of producing (about 5 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
      * 2 s mostly measured a fresh consumer JVM compiling its fetch path, and rounds ranged from
      * 0.63 to 1.28 of direct. Seven rounds, because single rounds vary by ±15 % on two shared cores.
      *
@@ -58,11 +58,15 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
      * so, needs several hundred thousand records to settle. Even after it, the brokers' JIT
      * compiler threads still worked 5.4 and 2.5 CPU-s in the first two runs of the measured size
      * (fresh topic, fresh producers) and under 1 CPU-s from the third on: hence two settling rounds.
+     *
+     * <p>A latency run measures after 15 s at its rate: the probe's fresh JVM kept a core busy
+     * compiling for its first 10 to 15 s, the machine was 96 to 99 % busy meanwhile, and records
+     * waited up to a second; warm, the probe uses under half a core.
      */
     public static BenchSettings full() {
         return new BenchSettings("full", 7, 3, 1024, 20_000, 1_200_000, 2, Duration.ofSeconds(20),
                 Duration.ofSeconds(120), 10_000,
-                Duration.ofSeconds(20), Duration.ofSeconds(3),
+                Duration.ofSeconds(20), Duration.ofSeconds(15),
                 new SwitchTime.Settings(10, 20, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(10, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 1_000, false);
@@ -72,7 +76,7 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     public static BenchSettings quick() {
         return new BenchSettings("quick", 2, 3, 1024, 10_000, 300_000, 1, Duration.ofSeconds(8),
                 Duration.ofSeconds(30), 5_000,
-                Duration.ofSeconds(8), Duration.ofSeconds(2),
+                Duration.ofSeconds(8), Duration.ofSeconds(10),
                 new SwitchTime.Settings(10, 10, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(6, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 1_000, false);
