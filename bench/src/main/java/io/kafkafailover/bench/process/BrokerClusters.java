@@ -1,5 +1,6 @@
 package io.kafkafailover.bench.process;
 
+import io.kafkafailover.bench.Pause;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,17 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The harness's handle on the {@link ClustersMain} child JVM: both clusters' addresses and topic
@@ -86,7 +86,7 @@ public final class BrokerClusters implements AutoCloseable {
 
     /** Creates the topic with every broker as a replica, so acks=all means all three. */
     public void createTopic(String cluster, String topic, int partitions) {
-        int replicas = (MAIN.equals(cluster) ? MAIN_BROKER_IDS : FAILOVER_BROKER_IDS).size();
+        int replicas = brokerIds(cluster).size();
         await(admin(cluster).createTopics(List.of(new NewTopic(topic, partitions, (short) replicas))).all(),
                 "create " + topic + " on " + cluster);
     }
@@ -106,14 +106,14 @@ public final class BrokerClusters implements AutoCloseable {
                 throw new IllegalStateException("The brokers of " + cluster + " still hold files of the deleted topic "
                         + topic + " after " + FILES_REMOVED_TIMEOUT.toSeconds() + " s, in " + directories);
             }
-            sleep(FILES_POLL);
+            Pause.sleep(FILES_POLL);
         }
     }
 
     /** The brokers run on this machine, so the directories they name are local ones. */
     private List<Path> describeLogDirectories(String cluster) {
-        Collection<Integer> brokers = MAIN.equals(cluster) ? MAIN_BROKER_IDS : FAILOVER_BROKER_IDS;
-        return await(admin(cluster).describeLogDirs(brokers).allDescriptions(), "describe the log directories of " + cluster)
+        return await(admin(cluster).describeLogDirs(brokerIds(cluster)).allDescriptions(),
+                "describe the log directories of " + cluster)
                 .values().stream().flatMap(byPath -> byPath.keySet().stream()).map(Path::of).toList();
     }
 
@@ -130,13 +130,8 @@ public final class BrokerClusters implements AutoCloseable {
         return Pattern.matches(Pattern.quote(topic) + "-\\d+(\\..+)?", name);
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a deleted topic's files to go", e);
-        }
+    private static List<Integer> brokerIds(String cluster) {
+        return MAIN.equals(cluster) ? MAIN_BROKER_IDS : FAILOVER_BROKER_IDS;
     }
 
     private Admin admin(String cluster) {
