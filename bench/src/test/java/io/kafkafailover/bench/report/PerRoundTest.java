@@ -23,7 +23,14 @@ class PerRoundTest {
     @Test
     void addedLatencyIsEachRoundsGatewayRunMinusThatRoundsDirectRun() {
         assertThat(PerRound.addedLine("p99", List.of(10_000.0, 30_000.0, 20_000.0), List.of(12_500.0, 29_000.0, 21_000.0)))
-                .startsWith("Added p99 round by round: +2.50 ms, -1.00 ms, +1.00 ms (median +1.00 ms)");
+                .startsWith("Added p99 round by round: +2.50 ms, -1.00 ms, +1.00 ms (median +1.00 ms");
+    }
+
+    @Test
+    void addedLatencyIsTheMedianOfTheRoundsDifferencesNotTheDifferenceOfTheMedians() {
+        // the medians are 20,000 and 25,000 µs apart by +5,000; the rounds' differences +15,000, -1,000, -1,000 µs
+        assertThat(PerRound.added(List.of(10_000.0, 30_000.0, 20_000.0), List.of(25_000.0, 29_000.0, 19_000.0)))
+                .isEqualTo(-1_000.0);
     }
 
     @Test
