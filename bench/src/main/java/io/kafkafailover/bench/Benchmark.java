@@ -158,7 +158,9 @@ public final class Benchmark {
                         + " from kafka-tools, and the harness's fixed-rate latency probe, each run in a fresh JVM ("
                         + String.join(" ", LOAD_JVM) + "); the switch producers run in the harness's JVM.",
                 "- Direct and through-gateway runs use the same settings, alternate (direct first in odd rounds,"
-                        + " gateway first in even ones) and number " + settings.rounds() + " per side; the table shows medians.",
+                        + " gateway first in even ones) and number " + settings.rounds() + " per side; the table shows medians."
+                        + " Latency runs do not alternate: in each round both sides' producers send at once, on one"
+                        + " schedule, and the table's added latency is the median of the rounds' differences.",
                 "- All of it shares one machine: every number includes the brokers, the load generators and the gateway"
                         + " competing for the same cores."));
     }
