@@ -2,6 +2,7 @@ package io.kafkafailover.bench.latency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkafailover.bench.Side;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -108,9 +109,13 @@ public final class LatencyProbeMain {
             }
             long[] sorted = Arrays.copyOf(measured, acked);
             Arrays.sort(sorted);
+            Histogram histogram = LatencyHistogram.empty();
+            for (long latency : sorted) {
+                histogram.recordValue(Math.max(1, latency / 1000));
+            }
             results.put(side, new LatencyResult(ratePerSide, measured.length / sendSeconds, acked, errors.get(side).get(),
                     micros(sorted, 0.50), micros(sorted, 0.99), micros(sorted, 0.999),
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0));
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, LatencyHistogram.encode(histogram)));
         }
         PairedLatency paired = new PairedLatency(results.get(Side.DIRECT), results.get(Side.GATEWAY));
         System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(paired));

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * The through-gateway/direct ratio of each round's pair of runs. For throughput the results table
  * compares the two sides' medians; the ratios round by round show how far a single pair strays
  * from that, which is what tells a verdict that holds from one that the machine's noise decided.
- * For latency, whose two sides run at the same time, the table's added latency is the median of the
- * rounds' differences.
+ * For latency the table compares percentiles over all rounds' records; the rounds' differences show
+ * how far a single 20 s strays from that.
  */
 public final class PerRound {
     private static final String AGAINST_THE_TABLE = "; the results table compares the medians of each side's runs.";
@@ -23,17 +23,12 @@ public final class PerRound {
         return pairwise(direct, gateway, (directValue, gatewayValue) -> gatewayValue / directValue);
     }
 
-    /** Latencies: the median over the rounds of what the gateway added in each. */
-    public static double added(List<Double> direct, List<Double> gateway) {
-        return Stats.median(differences(direct, gateway));
-    }
-
     /** Latencies in microseconds: what the gateway added in each round, in milliseconds. */
     public static String addedLine(String what, List<Double> directMicros, List<Double> gatewayMicros) {
         List<Double> added = differences(directMicros, gatewayMicros);
         return "Added " + what + " round by round: " + added.stream().map(micros -> Cells.addedMillis(micros, 0))
                 .collect(Collectors.joining(", ")) + " (median " + Cells.addedMillis(Stats.median(added), 0)
-                + ", the results table's)";
+                + "); the results table compares percentiles over all rounds' records together.";
     }
 
     private static List<Double> differences(List<Double> direct, List<Double> gateway) {

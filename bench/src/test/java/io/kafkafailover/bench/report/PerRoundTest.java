@@ -27,13 +27,6 @@ class PerRoundTest {
     }
 
     @Test
-    void addedLatencyIsTheMedianOfTheRoundsDifferencesNotTheDifferenceOfTheMedians() {
-        // the medians are 20,000 and 25,000 µs apart by +5,000; the rounds' differences +15,000, -1,000, -1,000 µs
-        assertThat(PerRound.added(List.of(10_000.0, 30_000.0, 20_000.0), List.of(25_000.0, 29_000.0, 19_000.0)))
-                .isEqualTo(-1_000.0);
-    }
-
-    @Test
     void aRoundWithoutItsPairIsAnError() {
         assertThatThrownBy(() -> PerRound.ratios(List.of(1.0, 2.0), List.of(1.0)))
                 .isInstanceOf(IllegalArgumentException.class);
