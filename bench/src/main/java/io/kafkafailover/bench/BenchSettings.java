@@ -61,12 +61,15 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
      *
      * <p>A latency run measures after 15 s at its rate: the probe's fresh JVM kept a core busy
      * compiling for its first 10 to 15 s, the machine was 96 to 99 % busy meanwhile, and records
-     * waited up to a second; warm, the probe uses under half a core.
+     * waited up to a second; warm, the probe uses under half a core. It then measures for 40 s:
+     * both sides' p99 over all rounds is a percentile over the stalls the machine had meanwhile, and
+     * over 140 s (20 s runs) those were few enough that their difference, +1.18 ms in a full run,
+     * could not be told from the 1 ms target; twice as long halves the variance.
      */
     public static BenchSettings full() {
         return new BenchSettings("full", 7, 3, 1024, 20_000, 1_200_000, 2, Duration.ofSeconds(20),
                 Duration.ofSeconds(120), 10_000,
-                Duration.ofSeconds(20), Duration.ofSeconds(15),
+                Duration.ofSeconds(40), Duration.ofSeconds(15),
                 new SwitchTime.Settings(10, 20, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(15)),
                 new OperatorFanOut.Settings(10, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 1_000, false);
