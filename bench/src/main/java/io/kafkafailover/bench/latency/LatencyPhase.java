@@ -63,19 +63,8 @@ public final class LatencyPhase {
                 "| Round | Side | achieved records/s | p50 | p99 | p99.9 | max | failed |",
                 "|---:|---|---:|---:|---:|---:|---:|---:|"));
         for (int round = 0; round < settings.rounds(); round++) {
-            Map<Side, String> topics = new EnumMap<>(Side.class);
-            for (Side side : Side.values()) {
-                topics.put(side, TOPIC + "-" + (round + 1) + "-" + side.label());
-                context.clusters().createTopic(BrokerClusters.MAIN, topics.get(side), BenchSettings.TOPIC_PARTITIONS);
-            }
             List<Side> order = Side.order(round);
-            PairedLatency paired;
-            try {
-                paired = probe.run("latency-r" + (round + 1), bootstrapServers, topics, ratePerSide,
-                        settings.latencyRun(), settings.latencyWarmUp(), settings.recordSize(), order.get(0));
-            } finally {
-                topics.values().forEach(topic -> context.clusters().deleteTopic(BrokerClusters.MAIN, topic));
-            }
+            PairedLatency paired = runRound(round, probe, bootstrapServers, ratePerSide, order.get(0));
             for (Side side : order) {
                 LatencyResult result = paired.of(side);
                 results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
@@ -95,11 +84,7 @@ public final class LatencyPhase {
                     values(results.get(Side.GATEWAY), PERCENTILES.get(what))));
         }
         Map<Side, Histogram> pooled = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            Histogram all = LatencyHistogram.empty();
-            results.get(side).forEach(result -> all.add(LatencyHistogram.decode(result.histogram())));
-            pooled.put(side, all);
-        }
+        results.forEach((side, runs) -> pooled.put(side, pooled(runs)));
         String label = "Produce latency at " + Cells.decimal(2 * ratePerSide, 0)
                 + " records/s (half the direct peak, both sides at once), all rounds' records, ";
         List<ResultRow> rows = List.of(
@@ -108,6 +93,28 @@ public final class LatencyPhase {
                         Verdict.of(added(pooled, 99) <= TARGET_ADDED_P99_MICROS)),
                 row(label + "p99.9", pooled, 99.9, ResultRow.NONE, Verdict.INFO));
         return new PhaseResult(rows, new BenchmarkReport.Section("Produce latency runs", lines));
+    }
+
+    private PairedLatency runRound(int round, ProduceLatency probe, Map<Side, String> bootstrapServers,
+                                   double ratePerSide, Side firstSlot) {
+        BenchSettings settings = context.settings();
+        Map<Side, String> topics = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            topics.put(side, TOPIC + "-" + (round + 1) + "-" + side.label());
+            context.clusters().createTopic(BrokerClusters.MAIN, topics.get(side), BenchSettings.TOPIC_PARTITIONS);
+        }
+        try {
+            return probe.run("latency-r" + (round + 1), bootstrapServers, topics, ratePerSide,
+                    settings.latencyRun(), settings.latencyWarmUp(), settings.recordSize(), firstSlot);
+        } finally {
+            topics.values().forEach(topic -> context.clusters().deleteTopic(BrokerClusters.MAIN, topic));
+        }
+    }
+
+    private static Histogram pooled(List<LatencyResult> runs) {
+        Histogram all = LatencyHistogram.empty();
+        runs.forEach(run -> all.add(LatencyHistogram.decode(run.histogram())));
+        return all;
     }
 
     /** A percentile over all rounds' records of each side, taken at the same moments on both. */
