@@ -160,7 +160,7 @@ public final class Benchmark {
                 "- Direct and through-gateway runs use the same settings, alternate (direct first in odd rounds,"
                         + " gateway first in even ones) and number " + settings.rounds() + " per side; the table shows medians."
                         + " Latency runs do not alternate: in each round both sides' producers send at once, on one"
-                        + " schedule, and the table's added latency is the median of the rounds' differences.",
+                        + " schedule, and the table compares each side's percentiles over all rounds' records.",
                 "- All of it shares one machine: every number includes the brokers, the load generators and the gateway"
                         + " competing for the same cores."));
     }

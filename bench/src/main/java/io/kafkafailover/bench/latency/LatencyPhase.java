@@ -29,8 +29,23 @@ public final class LatencyPhase {
     /** The most latency the gateway may add at p99. */
     public static final double TARGET_ADDED_P99_MICROS = 1_000;
     private static final String TOPIC = "bench-latency";
-    private static final Map<String, ToDoubleFunction<LatencyResult>> PERCENTILES = Map.of(
-            "p50", LatencyResult::p50Micros, "p99", LatencyResult::p99Micros, "p99.9", LatencyResult::p999Micros);
+
+    /** The percentiles reported: each round's own, and over all rounds' records. */
+    private enum Percentile {
+        P50("p50", 50, LatencyResult::p50Micros),
+        P99("p99", 99, LatencyResult::p99Micros),
+        P999("p99.9", 99.9, LatencyResult::p999Micros);
+
+        final String label;
+        final double percentile;
+        final ToDoubleFunction<LatencyResult> ofRound;
+
+        Percentile(String label, double percentile, ToDoubleFunction<LatencyResult> ofRound) {
+            this.label = label;
+            this.percentile = percentile;
+            this.ofRound = ofRound;
+        }
+    }
 
     private final BenchContext context;
 
@@ -79,19 +94,21 @@ public final class LatencyPhase {
                 .ifPresent(slow -> lines.add("\nNote: at least one run could not keep the rate (achieved below 90 % of it):"
                         + " its latencies include the time records waited to be sent."));
         lines.add("");
-        for (String what : List.of("p50", "p99", "p99.9")) {
-            lines.add(PerRound.addedLine(what, values(results.get(Side.DIRECT), PERCENTILES.get(what)),
-                    values(results.get(Side.GATEWAY), PERCENTILES.get(what))));
+        for (Percentile percentile : Percentile.values()) {
+            lines.add(PerRound.addedLine(percentile.label, values(results.get(Side.DIRECT), percentile.ofRound),
+                    values(results.get(Side.GATEWAY), percentile.ofRound)));
         }
         Map<Side, Histogram> pooled = new EnumMap<>(Side.class);
         results.forEach((side, runs) -> pooled.put(side, pooled(runs)));
         String label = "Produce latency at " + Cells.decimal(2 * ratePerSide, 0)
                 + " records/s (half the direct peak, both sides at once), all rounds' records, ";
-        List<ResultRow> rows = List.of(
-                row(label + "p50", pooled, 50, ResultRow.NONE, Verdict.INFO),
-                row(label + "p99", pooled, 99, "≤ +1 ms added",
-                        Verdict.of(added(pooled, 99) <= TARGET_ADDED_P99_MICROS)),
-                row(label + "p99.9", pooled, 99.9, ResultRow.NONE, Verdict.INFO));
+        List<ResultRow> rows = new ArrayList<>();
+        for (Percentile percentile : Percentile.values()) {
+            rows.add(percentile == Percentile.P99
+                    ? row(label, pooled, percentile, "≤ +1 ms added",
+                            Verdict.of(added(pooled, percentile) <= TARGET_ADDED_P99_MICROS))
+                    : row(label, pooled, percentile, ResultRow.NONE, Verdict.INFO));
+        }
         return new PhaseResult(rows, new BenchmarkReport.Section("Produce latency runs", lines));
     }
 
@@ -118,17 +135,17 @@ public final class LatencyPhase {
     }
 
     /** A percentile over all rounds' records of each side, taken at the same moments on both. */
-    private static ResultRow row(String label, Map<Side, Histogram> pooled, double percentile, String target,
+    private static ResultRow row(String label, Map<Side, Histogram> pooled, Percentile percentile, String target,
                                  Verdict verdict) {
-        double direct = LatencyHistogram.micros(pooled.get(Side.DIRECT), percentile);
-        double gateway = LatencyHistogram.micros(pooled.get(Side.GATEWAY), percentile);
-        return new ResultRow(label, Cells.millis(direct), Cells.millis(gateway), Cells.addedMillis(gateway, direct),
-                target, verdict);
+        double direct = LatencyHistogram.micros(pooled.get(Side.DIRECT), percentile.percentile);
+        double gateway = LatencyHistogram.micros(pooled.get(Side.GATEWAY), percentile.percentile);
+        return new ResultRow(label + percentile.label, Cells.millis(direct), Cells.millis(gateway),
+                Cells.addedMillis(gateway, direct), target, verdict);
     }
 
-    private static double added(Map<Side, Histogram> pooled, double percentile) {
-        return LatencyHistogram.micros(pooled.get(Side.GATEWAY), percentile)
-                - LatencyHistogram.micros(pooled.get(Side.DIRECT), percentile);
+    private static double added(Map<Side, Histogram> pooled, Percentile percentile) {
+        return LatencyHistogram.micros(pooled.get(Side.GATEWAY), percentile.percentile)
+                - LatencyHistogram.micros(pooled.get(Side.DIRECT), percentile.percentile);
     }
 
     private static List<Double> values(List<LatencyResult> results, ToDoubleFunction<LatencyResult> value) {

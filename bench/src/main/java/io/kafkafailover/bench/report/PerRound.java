@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * compares the two sides' medians; the ratios round by round show how far a single pair strays
  * from that, which is what tells a verdict that holds from one that the machine's noise decided.
  * For latency the table compares percentiles over all rounds' records; the rounds' differences show
- * how far a single 20 s strays from that.
+ * how far a single round strays from that.
  */
 public final class PerRound {
     private static final String AGAINST_THE_TABLE = "; the results table compares the medians of each side's runs.";
