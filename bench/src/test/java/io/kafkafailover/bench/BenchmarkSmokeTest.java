@@ -36,6 +36,8 @@ class BenchmarkSmokeTest {
             "Gateway CPU time per GiB produced .*", "Gateway CPU load during the through-gateway producer runs.*",
             "Gateway CPU time per GiB consumed .*", "Gateway CPU load during the through-gateway consumer runs.*");
 
+    private static final Pattern INTERVAL = Pattern.compile("(-?[\\d.]+)(?: ms)? to (-?[\\d.]+)(?: ms)?");
+
     private static BenchSettings settings;
     private static BenchmarkReport report;
     private static String markdown;
@@ -87,6 +89,23 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void comparisonsWithRoundsGiveTheRangeOfResampledRounds() {
+        for (String label : List.of("Producer throughput .*", "Consumer throughput .*", "Produce latency at .* p50",
+                "Produce latency at .* p99", "Produce latency at .* p99\\.9")) {
+            String interval = row(label).get(4);
+            if (settings.rounds() == 1) {
+                assertThat(interval).as(label).isEqualTo("one round only");
+                continue;
+            }
+            Matcher ends = INTERVAL.matcher(interval.replace("+", ""));
+            assertThat(ends.matches()).as("%s interval '%s'", label, interval).isTrue();
+            assertThat(Double.parseDouble(ends.group(1))).as(label).isLessThanOrEqualTo(Double.parseDouble(ends.group(2)));
+        }
+        assertThat(row("Switch time, .* p99").get(4)).isEqualTo("—");
+        assertThat(markdown).contains("90 % of resampled rounds: the comparison recomputed from 2,000 draws");
+    }
+
+    @Test
     void gatewayOnlyMeasurementsHaveNumbers() {
         for (String label : GATEWAY_ONLY) {
             List<String> row = row(label);
@@ -111,8 +130,8 @@ class BenchmarkSmokeTest {
     void operatorFanOutWasMeasuredOnTwentyRealGateways() {
         List<String> p99 = row("Operator fan-out: spec\\.active patch to all 20 gateways confirmed, p99");
         assertThat(p99.get(2)).endsWith(" s");
-        assertThat(p99.get(4)).isEqualTo("≤ 3.00 s for 20");
-        assertThat(p99.get(5)).isIn("yes", "**no**");
+        assertThat(p99.get(5)).isEqualTo("≤ 3.00 s for 20");
+        assertThat(p99.get(6)).isIn("yes", "**no**");
         // Every switch of the smoke run was confirmed by all twenty gateways, and the status followed.
         Matcher switches = Pattern.compile("\\| (\\d+) \\| (main|failover) \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+ s \\|")
                 .matcher(markdown);

@@ -12,6 +12,7 @@ import io.kafkafailover.bench.report.Cells;
 import io.kafkafailover.bench.report.PerRound;
 import io.kafkafailover.bench.report.PhaseResult;
 import io.kafkafailover.bench.report.ResultRow;
+import io.kafkafailover.bench.report.RoundBootstrap;
 import io.kafkafailover.bench.report.Stats;
 import io.kafkafailover.bench.report.Verdict;
 
@@ -88,6 +89,7 @@ public final class ConsumerPhase {
             double gateway = Stats.median(gatewayMibs);
             ResultRow row = new ResultRow("Consumer throughput (1 consumer, fetch), median MiB/s",
                     Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
+                    RoundBootstrap.ratioCell(RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs)),
                     "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
             return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines)),
                     gatewayCpu, machineCpu);

@@ -14,6 +14,7 @@ import io.kafkafailover.bench.report.Cells;
 import io.kafkafailover.bench.report.PerRound;
 import io.kafkafailover.bench.report.PhaseResult;
 import io.kafkafailover.bench.report.ResultRow;
+import io.kafkafailover.bench.report.RoundBootstrap;
 import io.kafkafailover.bench.report.Stats;
 import io.kafkafailover.bench.report.Verdict;
 
@@ -101,6 +102,7 @@ public final class ProducerPhase {
         ResultRow row = new ResultRow(
                 "Producer throughput (" + load.producers() + " producers, " + load.recordSize() + " B records, acks=all), median MiB/s",
                 Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
+                RoundBootstrap.ratioCell(RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs)),
                 "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
         return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Producer throughput runs", lines)),
                 directRecords, peak, gatewayCpu, machineCpu);

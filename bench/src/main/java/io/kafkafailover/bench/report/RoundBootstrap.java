@@ -1,0 +1,78 @@
+package io.kafkafailover.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * How far a comparison could have gone with other rounds of the same run: a percentile bootstrap
+ * over rounds. Each resample draws as many rounds as were run, with replacement, keeping each
+ * round's direct and through-gateway runs together (they ran next to each other), and recomputes
+ * the comparison from them; the interval holds the middle {@link #COVERAGE} of those results.
+ *
+ * <p>It speaks only of the noise between rounds of this run on this machine, not of a machine that
+ * differs. A fixed seed makes the same rounds give the same interval, so a report can be checked.
+ */
+public final class RoundBootstrap {
+    public static final double COVERAGE = 0.90;
+    public static final int RESAMPLES = 2_000;
+    private static final long SEED = 6L;
+    /** Resampling one round only ever gives that round back: no spread to show. */
+    static final String ONE_ROUND = "one round only";
+
+    /** Low and high end of the interval, from resamples of this many rounds. */
+    public record Interval(double low, double high, int rounds) {
+    }
+
+    private RoundBootstrap() {
+    }
+
+    /**
+     * @param rounds    how many rounds were run
+     * @param statistic the comparison, computed from the indexes of the rounds drawn (repeats included)
+     */
+    public static Interval interval(int rounds, ToDoubleFunction<int[]> statistic) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("no rounds");
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        List<Double> results = new ArrayList<>(RESAMPLES);
+        int[] drawn = new int[rounds];
+        for (int resample = 0; resample < RESAMPLES; resample++) {
+            for (int i = 0; i < rounds; i++) {
+                drawn[i] = random.nextInt(rounds);
+            }
+            results.add(statistic.applyAsDouble(drawn));
+        }
+        double tail = (1 - COVERAGE) / 2;
+        return new Interval(Stats.percentile(results, tail), Stats.percentile(results, 1 - tail), rounds);
+    }
+
+    /** The interval of the through-gateway/direct ratio of the two sides' medians. */
+    public static Interval ratioOfMedians(List<Double> direct, List<Double> gateway) {
+        if (direct.size() != gateway.size()) {
+            throw new IllegalArgumentException(direct.size() + " direct runs but " + gateway.size() + " through the gateway");
+        }
+        return interval(direct.size(), drawn -> Stats.median(pick(gateway, drawn)) / Stats.median(pick(direct, drawn)));
+    }
+
+    private static List<Double> pick(List<Double> values, int[] drawn) {
+        List<Double> picked = new ArrayList<>(drawn.length);
+        for (int index : drawn) {
+            picked.add(values.get(index));
+        }
+        return picked;
+    }
+
+    /** The table's cell for a ratio's interval. */
+    public static String ratioCell(Interval interval) {
+        return interval.rounds() < 2 ? ONE_ROUND : Cells.decimal(interval.low(), 3) + " to " + Cells.decimal(interval.high(), 3);
+    }
+
+    /** The table's cell for an interval of added microseconds, in milliseconds. */
+    public static String addedMillisCell(Interval interval) {
+        return interval.rounds() < 2 ? ONE_ROUND
+                : Cells.addedMillis(interval.low(), 0) + " to " + Cells.addedMillis(interval.high(), 0);
+    }
+}
