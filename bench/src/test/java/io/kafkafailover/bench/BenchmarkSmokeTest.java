@@ -99,7 +99,8 @@ class BenchmarkSmokeTest {
             }
             Matcher ends = INTERVAL.matcher(interval.replace("+", ""));
             assertThat(ends.matches()).as("%s interval '%s'", label, interval).isTrue();
-            assertThat(Double.parseDouble(ends.group(1))).as(label).isLessThanOrEqualTo(Double.parseDouble(ends.group(2)));
+            assertThat(Double.parseDouble(ends.group(1))).as(label)
+                    .isLessThanOrEqualTo(Double.parseDouble(ends.group(2)));
         }
         assertThat(row("Switch time, .* p99").get(4)).isEqualTo("—");
         assertThat(markdown).contains("90 % of resampled rounds: the comparison recomputed from 2,000 draws");

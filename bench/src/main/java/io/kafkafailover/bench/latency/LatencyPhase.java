@@ -109,7 +109,8 @@ public final class LatencyPhase {
         List<ResultRow> rows = new ArrayList<>();
         for (Percentile percentile : Percentile.values()) {
             rows.add(percentile == Percentile.P99
-                    ? row(label, histograms, percentile, "≤ +1 ms added", added -> Verdict.of(added <= TARGET_ADDED_P99_MICROS))
+                    ? row(label, histograms, percentile, "≤ +1 ms added",
+                            added -> Verdict.of(added <= TARGET_ADDED_P99_MICROS))
                     : row(label, histograms, percentile, ResultRow.NONE, added -> Verdict.INFO));
         }
         return new PhaseResult(rows, new BenchmarkReport.Section("Produce latency runs", lines));

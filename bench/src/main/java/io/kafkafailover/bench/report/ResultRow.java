@@ -11,7 +11,8 @@ public record ResultRow(String measurement, String direct, String gateway, Strin
     public static final String NONE = "—";
 
     /** A row without an interval: one side only, or not compared round by round. */
-    public ResultRow(String measurement, String direct, String gateway, String comparison, String target, Verdict verdict) {
+    public ResultRow(String measurement, String direct, String gateway, String comparison, String target,
+                     Verdict verdict) {
         this(measurement, direct, gateway, comparison, NONE, target, verdict);
     }
 }

@@ -19,7 +19,7 @@ public final class RoundBootstrap {
     public static final int RESAMPLES = 2_000;
     private static final long SEED = 6L;
     /** Resampling one round only ever gives that round back: no spread to show. */
-    static final String ONE_ROUND = "one round only";
+    private static final String ONE_ROUND = "one round only";
 
     /** Low and high end of the interval, from resamples of this many rounds. */
     public record Interval(double low, double high, int rounds) {
@@ -52,7 +52,8 @@ public final class RoundBootstrap {
     /** The interval of the through-gateway/direct ratio of the two sides' medians. */
     public static Interval ratioOfMedians(List<Double> direct, List<Double> gateway) {
         if (direct.size() != gateway.size()) {
-            throw new IllegalArgumentException(direct.size() + " direct runs but " + gateway.size() + " through the gateway");
+            throw new IllegalArgumentException(
+                    direct.size() + " direct runs but " + gateway.size() + " through the gateway");
         }
         return interval(direct.size(), drawn -> Stats.median(pick(gateway, drawn)) / Stats.median(pick(direct, drawn)));
     }
@@ -67,7 +68,8 @@ public final class RoundBootstrap {
 
     /** The table's cell for a ratio's interval. */
     public static String ratioCell(Interval interval) {
-        return interval.rounds() < 2 ? ONE_ROUND : Cells.decimal(interval.low(), 3) + " to " + Cells.decimal(interval.high(), 3);
+        return interval.rounds() < 2 ? ONE_ROUND
+                : Cells.decimal(interval.low(), 3) + " to " + Cells.decimal(interval.high(), 3);
     }
 
     /** The table's cell for an interval of added microseconds, in milliseconds. */

@@ -14,7 +14,8 @@ class RoundBootstrapTest {
 
     @Test
     void roundsThatAllAgreeLeaveNoRoomEitherWay() {
-        RoundBootstrap.Interval interval = RoundBootstrap.ratioOfMedians(List.of(10.0, 10.0, 10.0), List.of(9.0, 9.0, 9.0));
+        RoundBootstrap.Interval interval =
+                RoundBootstrap.ratioOfMedians(List.of(10.0, 10.0, 10.0), List.of(9.0, 9.0, 9.0));
 
         assertThat(interval.low()).isEqualTo(0.9);
         assertThat(interval.high()).isEqualTo(0.9);
@@ -23,7 +24,8 @@ class RoundBootstrapTest {
     @Test
     void eachRoundsTwoSidesAreDrawnTogether() {
         // Every round's gateway run matched its direct run; only drawing sides apart could make a ratio other than 1.
-        RoundBootstrap.Interval interval = RoundBootstrap.ratioOfMedians(List.of(10.0, 20.0, 40.0), List.of(10.0, 20.0, 40.0));
+        RoundBootstrap.Interval interval =
+                RoundBootstrap.ratioOfMedians(List.of(10.0, 20.0, 40.0), List.of(10.0, 20.0, 40.0));
 
         assertThat(interval).isEqualTo(new RoundBootstrap.Interval(1.0, 1.0, 3));
     }
@@ -44,7 +46,8 @@ class RoundBootstrapTest {
         List<Double> direct = List.of(31.0, 33.5, 36.2, 29.9, 40.1);
         List<Double> gateway = List.of(30.2, 28.4, 35.0, 31.7, 36.6);
 
-        assertThat(RoundBootstrap.ratioOfMedians(direct, gateway)).isEqualTo(RoundBootstrap.ratioOfMedians(direct, gateway));
+        assertThat(RoundBootstrap.ratioOfMedians(direct, gateway))
+                .isEqualTo(RoundBootstrap.ratioOfMedians(direct, gateway));
     }
 
     @Test
@@ -70,8 +73,10 @@ class RoundBootstrapTest {
 
     @Test
     void cellsGiveBothEnds() {
-        assertThat(RoundBootstrap.ratioCell(new RoundBootstrap.Interval(0.8123, 1.0456, 7))).isEqualTo("0.812 to 1.046");
-        assertThat(RoundBootstrap.addedMillisCell(new RoundBootstrap.Interval(-1500, 2250, 7))).isEqualTo("-1.50 ms to +2.25 ms");
+        assertThat(RoundBootstrap.ratioCell(new RoundBootstrap.Interval(0.8123, 1.0456, 7)))
+                .isEqualTo("0.812 to 1.046");
+        assertThat(RoundBootstrap.addedMillisCell(new RoundBootstrap.Interval(-1500, 2250, 7)))
+                .isEqualTo("-1.50 ms to +2.25 ms");
     }
 
     @Test
