@@ -25,8 +25,9 @@ public record BenchmarkReport(String mode, Instant startedAt, Duration took, Map
             + String.format(Locale.ROOT, "%,d", RoundBootstrap.RESAMPLES) + " draws of this run's rounds"
             + " (as many as were run, with replacement, each round's direct and through-gateway runs together), and"
             + " the range that the middle " + Math.round(RoundBootstrap.COVERAGE * 100) + " % of those results fall in."
-            + " It shows how much the verdict depends on which rounds this machine happened to give; it says nothing"
-            + " about a different machine.";
+            + " It shows how much the verdict depends on which rounds this machine happened to give. It says nothing"
+            + " about a different machine, and another run on this one may differ by more: the machine's state"
+            + " drifts between runs.";
 
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
