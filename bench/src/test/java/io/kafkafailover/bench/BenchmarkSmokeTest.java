@@ -103,6 +103,7 @@ class BenchmarkSmokeTest {
                     .isLessThanOrEqualTo(Double.parseDouble(ends.group(2)));
         }
         assertThat(row("Switch time, .* p99").get(4)).isEqualTo("—");
+        assertThat(markdown).containsPattern("CPU pressure round by round \\(.*\\): (\\d+ %|n/a)\\.");
         assertThat(markdown).contains("90 % of resampled rounds: the comparison recomputed from 2,000 draws");
     }
 

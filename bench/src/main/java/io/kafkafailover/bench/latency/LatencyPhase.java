@@ -3,6 +3,7 @@ package io.kafkafailover.bench.latency;
 import io.kafkafailover.bench.BenchContext;
 import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
+import io.kafkafailover.bench.cpu.CpuPressure;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -80,9 +82,14 @@ public final class LatencyPhase {
                 "",
                 "| Round | Side | achieved records/s | p50 | p99 | p99.9 | max | failed |",
                 "|---:|---|---:|---:|---:|---:|---:|---:|"));
+        List<String> cpuPressure = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
             List<Side> order = Side.order(round);
+            OptionalLong waitedBefore = CpuPressure.waitedMicros();
+            long started = System.nanoTime();
             PairedLatency paired = runRound(round, probe, bootstrapServers, ratePerSide, order.get(0));
+            long elapsed = System.nanoTime() - started;
+            cpuPressure.add(CpuPressure.shareCell(waitedBefore, CpuPressure.waitedMicros(), elapsed));
             for (Side side : order) {
                 LatencyResult result = paired.of(side);
                 results.computeIfAbsent(side, s -> new ArrayList<>()).add(result);
@@ -97,6 +104,9 @@ public final class LatencyPhase {
                 .ifPresent(slow -> lines.add("\nNote: at least one run could not keep the rate (achieved below 90 % of it):"
                         + " its latencies include the time records waited to be sent."));
         lines.add("");
+        lines.add("CPU pressure round by round (/proc/pressure/cpu, \"some\": the share of the round, probe start and"
+                + " warm-up included, in which at least one thread that could run waited for a core): "
+                + String.join(", ", cpuPressure) + ". Where it is high, the wait for a core sets both sides' tails.");
         for (Percentile percentile : Percentile.values()) {
             lines.add(PerRound.addedLine(percentile.label, values(results.get(Side.DIRECT), percentile.ofRound),
                     values(results.get(Side.GATEWAY), percentile.ofRound)));
