@@ -42,10 +42,15 @@ public final class PerRound {
                 + AGAINST_THE_TABLE;
     }
 
-    private static List<Double> pairwise(List<Double> direct, List<Double> gateway, DoubleBinaryOperator compare) {
+    /** Both sides must have run the same rounds: a comparison pairs them round by round. */
+    static void requireSameRounds(List<Double> direct, List<Double> gateway) {
         if (direct.size() != gateway.size()) {
             throw new IllegalArgumentException(direct.size() + " direct runs but " + gateway.size() + " through the gateway");
         }
+    }
+
+    private static List<Double> pairwise(List<Double> direct, List<Double> gateway, DoubleBinaryOperator compare) {
+        requireSameRounds(direct, gateway);
         List<Double> compared = new ArrayList<>();
         for (int round = 0; round < direct.size(); round++) {
             compared.add(compare.applyAsDouble(direct.get(round), gateway.get(round)));

@@ -3,6 +3,7 @@ package io.kafkafailover.bench.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -51,10 +52,7 @@ public final class RoundBootstrap {
 
     /** The interval of the through-gateway/direct ratio of the two sides' medians. */
     public static Interval ratioOfMedians(List<Double> direct, List<Double> gateway) {
-        if (direct.size() != gateway.size()) {
-            throw new IllegalArgumentException(
-                    direct.size() + " direct runs but " + gateway.size() + " through the gateway");
-        }
+        PerRound.requireSameRounds(direct, gateway);
         return interval(direct.size(), drawn -> Stats.median(pick(gateway, drawn)) / Stats.median(pick(direct, drawn)));
     }
 
@@ -68,13 +66,15 @@ public final class RoundBootstrap {
 
     /** The table's cell for a ratio's interval. */
     public static String ratioCell(Interval interval) {
-        return interval.rounds() < 2 ? ONE_ROUND
-                : Cells.decimal(interval.low(), 3) + " to " + Cells.decimal(interval.high(), 3);
+        return cell(interval, ratio -> Cells.decimal(ratio, 3));
     }
 
     /** The table's cell for an interval of added microseconds, in milliseconds. */
     public static String addedMillisCell(Interval interval) {
-        return interval.rounds() < 2 ? ONE_ROUND
-                : Cells.addedMillis(interval.low(), 0) + " to " + Cells.addedMillis(interval.high(), 0);
+        return cell(interval, micros -> Cells.addedMillis(micros, 0));
+    }
+
+    private static String cell(Interval interval, DoubleFunction<String> end) {
+        return interval.rounds() < 2 ? ONE_ROUND : end.apply(interval.low()) + " to " + end.apply(interval.high());
     }
 }
