@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -25,8 +26,14 @@ import static org.assertj.core.data.Offset.offset;
 class BenchmarkSmokeTest {
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     /** Patterns of whole measurement labels. */
-    private static final List<String> COMPARED = List.of("Producer throughput .*", "Consumer throughput .*",
-            "Produce latency at .* p50", "Produce latency at .* p99", "Produce latency at .* p99\\.9");
+    private static final List<String> LATENCY = List.of(
+            "Produce latency at .*half the direct peak.* p50", "Produce latency at .*half the direct peak.* p99",
+            "Produce latency at .*half the direct peak.* p99\\.9",
+            "Produce latency at .*a quarter of the direct peak.* p50",
+            "Produce latency at .*a quarter of the direct peak.* p99",
+            "Produce latency at .*a quarter of the direct peak.* p99\\.9");
+    private static final List<String> COMPARED = Stream.concat(
+            Stream.of("Producer throughput .*", "Consumer throughput .*"), LATENCY.stream()).toList();
     private static final List<String> GATEWAY_ONLY = List.of("Switch time, .* p50", "Switch time, .* p99",
             "Switch time, .* max", "Gateway RSS after start-up.*", "Gateway RSS with .* idle client connections",
             "Gateway heap in use with .* idle client connections", "Gateway RSS, peak under the producer load",
@@ -82,16 +89,27 @@ class BenchmarkSmokeTest {
 
     @Test
     void latencyComparisonIsTheLatencyTheGatewayAdds() {
-        for (String label : List.of("Produce latency at .* p50", "Produce latency at .* p99", "Produce latency at .* p99\\.9")) {
+        for (String label : LATENCY) {
             List<String> row = row(label);
             assertThat(number(row.get(3))).as(label).isCloseTo(number(row.get(2)) - number(row.get(1)), offset(0.02));
         }
     }
 
     @Test
+    void latencyIsMeasuredAtHalfTheDirectPeakAndAtAQuarterOfItWithTheTargetOnlyAtHalf() {
+        List<String> half = row(LATENCY.get(1));
+        List<String> quarter = row(LATENCY.get(4));
+        assertThat(number(quarter.get(0))).as("the quarter's rate, both sides together")
+                .isCloseTo(number(half.get(0)) / 2, offset(2.0));
+        assertThat(half.get(5)).isEqualTo("≤ +1 ms added");
+        assertThat(quarter.get(5)).isEqualTo("—");
+        assertThat(quarter.get(6)).isEmpty();
+        assertThat(markdown).contains("At half the direct peak: each side at ", "At a quarter of the direct peak: each side at ");
+    }
+
+    @Test
     void comparisonsWithRoundsGiveTheRangeOfResampledRounds() {
-        for (String label : List.of("Producer throughput .*", "Consumer throughput .*", "Produce latency at .* p50",
-                "Produce latency at .* p99", "Produce latency at .* p99\\.9")) {
+        for (String label : COMPARED) {
             String interval = row(label).get(4);
             if (settings.rounds() == 1) {
                 assertThat(interval).as(label).isEqualTo("one round only");
