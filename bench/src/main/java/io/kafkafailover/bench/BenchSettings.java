@@ -48,7 +48,7 @@ public record BenchSettings(String mode, int rounds, int producers, int recordSi
     }
 
     /**
-     * The default: about 20 minutes on a two-core machine. The consumer data set is 120 s
+     * The default: about 25 minutes on a two-core machine. The consumer data set is 120 s
      * of producing (about 5 GiB here) so that a consumer run reads for seconds: at 30 s, runs of 1 to
      * 2 s mostly measured a fresh consumer JVM compiling its fetch path, and rounds ranged from
      * 0.63 to 1.28 of direct. Seven rounds, because single rounds vary by ±15 % on two shared cores.

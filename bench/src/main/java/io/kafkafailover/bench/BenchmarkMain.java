@@ -21,7 +21,7 @@ public final class BenchmarkMain {
     static final String USAGE = """
             Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V]...
                                     [--output FILE]
-              (default)   full run, about 20 minutes on two cores
+              (default)   full run, about 25 minutes on two cores
               --quick     every measurement with fewer, shorter runs, a few minutes
               --smoke     tiny sizes: proves the harness works, the numbers mean little
               --profile   also record the gateway with JFR during one extra run and report its hot methods
