@@ -78,9 +78,15 @@ public final class LatencyPhase {
     }
 
     private final BenchContext context;
+    private final ProduceLatency probe;
+    private final Map<Side, String> bootstrapServers = new EnumMap<>(Side.class);
 
     public LatencyPhase(BenchContext context) {
         this.context = context;
+        this.probe = new ProduceLatency(context.paths(), context.loadJvmOptions());
+        for (Side side : Side.values()) {
+            bootstrapServers.put(side, side.bootstrapServers(context));
+        }
     }
 
     public PhaseResult run(double directPeakRecordsPerSecond) {
@@ -114,11 +120,6 @@ public final class LatencyPhase {
     private AtLoad runAt(Load load, double directPeakRecordsPerSecond) {
         BenchSettings settings = context.settings();
         double ratePerSide = Math.max(1, Math.round(directPeakRecordsPerSecond * load.fraction / 2));
-        ProduceLatency probe = new ProduceLatency(context.paths(), context.loadJvmOptions());
-        Map<Side, String> bootstrapServers = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            bootstrapServers.put(side, side.bootstrapServers(context));
-        }
         Map<Side, List<LatencyResult>> results = new EnumMap<>(Side.class);
         List<String> lines = new ArrayList<>(List.of(
                 "At " + load.description + ": each side at " + Cells.decimal(ratePerSide, 0) + " records/s, together "
@@ -131,7 +132,7 @@ public final class LatencyPhase {
             List<Side> order = Side.order(round);
             OptionalLong waitedBefore = CpuPressure.waitedMicros();
             long started = System.nanoTime();
-            PairedLatency paired = runRound(load, round, probe, bootstrapServers, ratePerSide, order.get(0));
+            PairedLatency paired = runRound(load, round, ratePerSide, order.get(0));
             long elapsed = System.nanoTime() - started;
             cpuPressure.add(CpuPressure.shareCell(waitedBefore, CpuPressure.waitedMicros(), elapsed));
             for (Side side : order) {
@@ -155,6 +156,11 @@ public final class LatencyPhase {
             lines.add(PerRound.addedLine(percentile.label, values(results.get(Side.DIRECT), percentile.ofRound),
                     values(results.get(Side.GATEWAY), percentile.ofRound)));
         }
+        return new AtLoad(rows(load, ratePerSide, results), lines);
+    }
+
+    /** The results table's rows of one load: each percentile over all rounds' records, per side. */
+    private static List<ResultRow> rows(Load load, double ratePerSide, Map<Side, List<LatencyResult>> results) {
         Map<Side, List<Histogram>> histograms = new EnumMap<>(Side.class);
         Map<Side, Histogram> everyRound = new EnumMap<>(Side.class);
         results.forEach((side, runs) -> {
@@ -170,11 +176,10 @@ public final class LatencyPhase {
                             added -> Verdict.of(added <= TARGET_ADDED_P99_MICROS))
                     : row(label, histograms, everyRound, percentile, ResultRow.NONE, added -> Verdict.INFO));
         }
-        return new AtLoad(rows, lines);
+        return rows;
     }
 
-    private PairedLatency runRound(Load load, int round, ProduceLatency probe, Map<Side, String> bootstrapServers,
-                                   double ratePerSide, Side firstSlot) {
+    private PairedLatency runRound(Load load, int round, double ratePerSide, Side firstSlot) {
         BenchSettings settings = context.settings();
         String run = "latency-" + load.shortName + "-r" + (round + 1);
         Map<Side, String> topics = new EnumMap<>(Side.class);
