@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,20 +35,40 @@ public final class RoundBootstrap {
      * @param statistic the comparison, computed from the indexes of the rounds drawn (repeats included)
      */
     public static Interval interval(int rounds, ToDoubleFunction<int[]> statistic) {
+        return intervals(rounds, drawn -> new double[] {statistic.applyAsDouble(drawn)}).get(0);
+    }
+
+    /**
+     * Several comparisons from the same resamples, for when drawing the rounds' data together is
+     * the dear part (pooling histograms, say) and each comparison is a cheap look at it.
+     *
+     * @param rounds     how many rounds were run
+     * @param statistics the comparisons, always as many, computed from the indexes of the rounds drawn
+     * @return one interval per comparison, in the order {@code statistics} returns them
+     */
+    public static List<Interval> intervals(int rounds, Function<int[], double[]> statistics) {
         if (rounds < 1) {
             throw new IllegalArgumentException("no rounds");
         }
         SplittableRandom random = new SplittableRandom(SEED);
-        List<Double> results = new ArrayList<>(RESAMPLES);
+        List<List<Double>> results = new ArrayList<>();
         int[] drawn = new int[rounds];
         for (int resample = 0; resample < RESAMPLES; resample++) {
             for (int i = 0; i < rounds; i++) {
                 drawn[i] = random.nextInt(rounds);
             }
-            results.add(statistic.applyAsDouble(drawn));
+            double[] values = statistics.apply(drawn);
+            for (int statistic = 0; statistic < values.length; statistic++) {
+                if (results.size() == statistic) {
+                    results.add(new ArrayList<>(RESAMPLES));
+                }
+                results.get(statistic).add(values[statistic]);
+            }
         }
         double tail = (1 - COVERAGE) / 2;
-        return new Interval(Stats.percentile(results, tail), Stats.percentile(results, 1 - tail), rounds);
+        return results.stream()
+                .map(values -> new Interval(Stats.percentile(values, tail), Stats.percentile(values, 1 - tail), rounds))
+                .toList();
     }
 
     /** The interval of the through-gateway/direct ratio of the two sides' medians. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +64,20 @@ class RoundBootstrapTest {
         assertThat(sizes).containsExactly(4);
         assertThat(rounds).containsExactlyInAnyOrder(0, 1, 2, 3);
         assertThat(interval).isEqualTo(new RoundBootstrap.Interval(0, 3, 4));
+    }
+
+    @Test
+    void severalComparisonsFromTheSameResamplesEachGetTheIntervalTheyWouldGetAlone() {
+        double[] perRound = {4.0, 9.0, 1.0, 7.0, 3.0, 8.0};
+        ToDoubleFunction<int[]> mean = drawn -> Arrays.stream(drawn).mapToDouble(round -> perRound[round]).average().orElseThrow();
+        ToDoubleFunction<int[]> largest = drawn -> Arrays.stream(drawn).mapToDouble(round -> perRound[round]).max().orElseThrow();
+
+        List<RoundBootstrap.Interval> together = RoundBootstrap.intervals(perRound.length,
+                drawn -> new double[] {mean.applyAsDouble(drawn), largest.applyAsDouble(drawn)});
+
+        assertThat(together).containsExactly(RoundBootstrap.interval(perRound.length, mean),
+                RoundBootstrap.interval(perRound.length, largest));
+        assertThat(together.get(0).low()).isLessThan(together.get(0).high());
     }
 
     @Test
