@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.DoubleFunction;
@@ -43,21 +44,24 @@ public final class LatencyPhase {
      * machine with room to spare.
      */
     enum Load {
-        HALF(0.5, "half the direct peak", "half"),
-        QUARTER(0.25, "a quarter of the direct peak", "quarter");
+        HALF(0.5, "half the direct peak"),
+        QUARTER(0.25, "a quarter of the direct peak");
 
         final double fraction;
         final String description;
-        final String shortName;
 
-        Load(double fraction, String description, String shortName) {
+        Load(double fraction, String description) {
             this.fraction = fraction;
             this.description = description;
-            this.shortName = shortName;
         }
 
         boolean judged() {
             return this == HALF;
+        }
+
+        /** In the run's and its topics' names. */
+        String shortName() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -191,10 +195,10 @@ public final class LatencyPhase {
 
     private PairedLatency runRound(Load load, int round, double ratePerSide, Side firstSlot) {
         BenchSettings settings = context.settings();
-        String run = "latency-" + load.shortName + "-r" + (round + 1);
+        String run = "latency-" + load.shortName() + "-r" + (round + 1);
         Map<Side, String> topics = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            topics.put(side, TOPIC + "-" + load.shortName + "-" + (round + 1) + "-" + side.label());
+            topics.put(side, TOPIC + "-" + load.shortName() + "-" + (round + 1) + "-" + side.label());
             context.clusters().createTopic(BrokerClusters.MAIN, topics.get(side), BenchSettings.TOPIC_PARTITIONS);
         }
         try {

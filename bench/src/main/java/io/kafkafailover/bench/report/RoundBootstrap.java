@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * How far a comparison could have gone with other rounds of the same run: a percentile bootstrap
@@ -51,24 +52,19 @@ public final class RoundBootstrap {
             throw new IllegalArgumentException("no rounds");
         }
         SplittableRandom random = new SplittableRandom(SEED);
-        List<List<Double>> results = new ArrayList<>();
+        List<double[]> resamples = new ArrayList<>(RESAMPLES);
         int[] drawn = new int[rounds];
         for (int resample = 0; resample < RESAMPLES; resample++) {
             for (int i = 0; i < rounds; i++) {
                 drawn[i] = random.nextInt(rounds);
             }
-            double[] values = statistics.apply(drawn);
-            for (int statistic = 0; statistic < values.length; statistic++) {
-                if (results.size() == statistic) {
-                    results.add(new ArrayList<>(RESAMPLES));
-                }
-                results.get(statistic).add(values[statistic]);
-            }
+            resamples.add(statistics.apply(drawn));
         }
         double tail = (1 - COVERAGE) / 2;
-        return results.stream()
-                .map(values -> new Interval(Stats.percentile(values, tail), Stats.percentile(values, 1 - tail), rounds))
-                .toList();
+        return IntStream.range(0, resamples.get(0).length).mapToObj(statistic -> {
+            List<Double> values = resamples.stream().map(resample -> resample[statistic]).toList();
+            return new Interval(Stats.percentile(values, tail), Stats.percentile(values, 1 - tail), rounds);
+        }).toList();
     }
 
     /** The interval of the through-gateway/direct ratio of the two sides' medians. */
