@@ -12,6 +12,7 @@ import io.kafkafailover.bench.memory.MemorySampler;
 import io.kafkafailover.bench.process.BenchPaths;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.process.ClustersMain;
+import io.kafkafailover.bench.process.CpuPlacement;
 import io.kafkafailover.bench.process.GatewayProcess;
 import io.kafkafailover.bench.profile.ProfilePhase;
 import io.kafkafailover.bench.report.BenchmarkReport;
@@ -53,26 +54,33 @@ public final class Benchmark {
     }
 
     public static BenchmarkReport run(BenchSettings settings, BenchPaths locatedPaths) {
-        return run(settings, locatedPaths, Map.of());
+        return run(settings, locatedPaths, Map.of(), CpuPlacement.SHARED);
     }
 
-    /** @param gatewaySettings {@code GATEWAY_*} variables for the gateway under test, beyond the defaults */
-    public static BenchmarkReport run(BenchSettings settings, BenchPaths locatedPaths, Map<String, String> gatewaySettings) {
+    /**
+     * @param gatewaySettings {@code GATEWAY_*} variables for the gateway under test, beyond the defaults
+     * @param cpus            where the gateway runs and where everything else does
+     */
+    public static BenchmarkReport run(BenchSettings settings, BenchPaths locatedPaths, Map<String, String> gatewaySettings,
+                                      CpuPlacement cpus) {
         BenchPaths paths = locatedPaths.forRun(settings.mode());
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
-        LOG.info("Benchmark ({} mode) starting; load average {}", settings.mode(), loadBefore);
+        Map<String, String> machine = Machine.describe(); // before placement narrows this JVM's CPUs
+        LOG.info("Benchmark ({} mode) starting; load average {}; CPU placement: {}", settings.mode(), loadBefore,
+                cpus.describe());
+        cpus.placeThisProcess();
         List<ResultRow> rows = new ArrayList<>();
         List<BenchmarkReport.Section> sections = new ArrayList<>();
         try (BrokerClusters clusters = BrokerClusters.start(paths, BROKER_JVM);
-             GatewayProcess gateway = GatewayProcess.start(paths, clusters, GATEWAY_JVM, gatewaySettings)) {
+             GatewayProcess gateway = GatewayProcess.start(paths, clusters, GATEWAY_JVM, gatewaySettings, cpus)) {
             Thread cleanup = new Thread(() -> {
                 gateway.close();
                 clusters.close();
             }, "bench-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             MemorySample afterStart = MemorySampler.now(gateway);
-            BenchContext context = new BenchContext(settings, paths, clusters, gateway, LOAD_JVM);
+            BenchContext context = new BenchContext(settings, paths, clusters, gateway, LOAD_JVM, cpus);
 
             LOG.info("Producer throughput...");
             ProducerPhase.Outcome producers = null;
@@ -121,10 +129,10 @@ public final class Benchmark {
                 LOG.info("Profiling the gateway with JFR...");
                 sections.add(new ProfilePhase(context).run(directRate));
             }
-            sections.add(setup(settings, gateway, gatewaySettings));
+            sections.add(setup(settings, gateway, gatewaySettings, cpus));
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
-        return new BenchmarkReport(settings.mode(), started, Duration.between(started, Instant.now()), Machine.describe(),
+        return new BenchmarkReport(settings.mode(), started, Duration.between(started, Instant.now()), machine,
                 loadBefore, Machine.loadAverage(), rows, sections);
     }
 
@@ -140,7 +148,7 @@ public final class Benchmark {
     }
 
     private static BenchmarkReport.Section setup(BenchSettings settings, GatewayProcess gateway,
-                                                 Map<String, String> gatewaySettings) {
+                                                 Map<String, String> gatewaySettings, CpuPlacement cpus) {
         return new BenchmarkReport.Section("Setup", List.of(
                 "- Brokers: two real KRaft clusters on 127.0.0.1 in one JVM of their own (" + String.join(" ", BROKER_JVM)
                         + "): `main` with brokers " + BrokerClusters.MAIN_BROKER_IDS + " and `failover` with brokers "
@@ -161,7 +169,11 @@ public final class Benchmark {
                         + " gateway first in even ones) and number " + settings.rounds() + " per side; the table shows medians."
                         + " Latency runs do not alternate: in each round both sides' producers send at once, on one"
                         + " schedule, and the table compares each side's percentiles over all rounds' records.",
-                "- All of it shares one machine: every number includes the brokers, the load generators and the gateway"
-                        + " competing for the same cores."));
+                cpus.placed()
+                        ? "- CPU placement: " + cpus.describe() + ", for both sides (`taskset`): the gateway's CPU"
+                                + " comes from cores of its own, as where its pods run on other nodes than the brokers"
+                                + " and the clients, and in the direct runs those cores stay idle."
+                        : "- All of it shares one machine: every number includes the brokers, the load generators and the"
+                                + " gateway competing for the same cores."));
     }
 }

@@ -1,6 +1,7 @@
 package io.kafkafailover.bench;
 
 import io.kafkafailover.bench.process.BenchPaths;
+import io.kafkafailover.bench.process.CpuPlacement;
 import io.kafkafailover.bench.report.BenchmarkReport;
 
 import java.io.IOException;
@@ -14,13 +15,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V] [--output FILE]}: runs the
- * benchmark and writes its Markdown report (default {@code bench/target/benchmark-results.md}).
+ * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V]
+ * [--gateway-cpus LIST] [--output FILE]}: runs the benchmark and writes its Markdown report (default
+ * {@code bench/target/benchmark-results.md}).
  */
 public final class BenchmarkMain {
     static final String USAGE = """
             Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V]...
-                                    [--output FILE]
+                                    [--gateway-cpus LIST] [--output FILE]
               (default)   full run, about 25 minutes on two cores
               --quick     every measurement with fewer, shorter runs, a few minutes
               --smoke     tiny sizes: proves the harness works, the numbers mean little
@@ -31,6 +33,10 @@ public final class BenchmarkMain {
               --gateway-env GATEWAY_X=VALUE
                           a gateway setting for the gateway under test (repeatable), named in the report,
                           e.g. GATEWAY_ZERO_COPY=false to measure without zero-copy forwarding
+              --gateway-cpus LIST
+                          the gateway on these CPUs alone (a taskset list, e.g. 1 or 2-3), the brokers, the
+                          load generators and the harness on the others, for both sides: what the gateway
+                          costs when its CPU is not taken from them. Default: every process shares every core
               --output F  where to write the Markdown report (default: bench/target/benchmark-results.md)
             """;
 
@@ -48,6 +54,7 @@ public final class BenchmarkMain {
         Set<String> only = Set.of();
         Path output = null;
         Map<String, String> gatewaySettings = new HashMap<>();
+        CpuPlacement cpus = CpuPlacement.SHARED;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> settings = BenchSettings.quick();
@@ -63,6 +70,15 @@ public final class BenchmarkMain {
                         System.exit(2);
                     }
                     gatewaySettings.put(setting.substring(0, equals), setting.substring(equals + 1));
+                }
+                case "--gateway-cpus" -> {
+                    String list = value(args, ++i);
+                    try {
+                        cpus = CpuPlacement.gatewayOn(list, CpuPlacement.allowedCpus(ProcessHandle.current().pid()));
+                    } catch (IllegalArgumentException e) {
+                        System.err.print(e.getMessage() + "\n" + USAGE);
+                        System.exit(2);
+                    }
                 }
                 case "--output" -> output = Path.of(value(args, ++i));
                 case "-h", "--help" -> {
@@ -81,8 +97,8 @@ public final class BenchmarkMain {
         }
         BenchPaths paths = BenchPaths.locate();
         Path file = output != null ? output : paths.resultsFile("benchmark-results.md");
-        BenchmarkReport report = Benchmark.run(settings, paths, gatewaySettings);
-        String markdown = document(report, settings, gatewaySettings);
+        BenchmarkReport report = Benchmark.run(settings, paths, gatewaySettings, cpus);
+        String markdown = document(report, settings, gatewaySettings, cpus);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, markdown, StandardCharsets.UTF_8);
         System.out.println();
@@ -93,10 +109,11 @@ public final class BenchmarkMain {
 
     /** The whole report file: a title, how to reproduce it, then the report. */
     public static String document(BenchmarkReport report, BenchSettings settings) {
-        return document(report, settings, Map.of());
+        return document(report, settings, Map.of(), CpuPlacement.SHARED);
     }
 
-    public static String document(BenchmarkReport report, BenchSettings settings, Map<String, String> gatewaySettings) {
+    public static String document(BenchmarkReport report, BenchSettings settings, Map<String, String> gatewaySettings,
+                                  CpuPlacement cpus) {
         String command = "./run-benchmarks" + switch (settings.mode()) {
             case "quick" -> " --quick";
             case "smoke" -> " --smoke";
@@ -105,7 +122,8 @@ public final class BenchmarkMain {
                 + (settings.rounds() == defaultRounds(settings.mode()) ? "" : " --rounds " + settings.rounds())
                 + (settings.only().isEmpty() ? "" : " --only " + String.join(",", new TreeSet<>(settings.only())))
                 + Benchmark.describe(gatewaySettings).stream().map(setting -> " --gateway-env " + setting)
-                        .collect(Collectors.joining());
+                        .collect(Collectors.joining())
+                + (cpus.placed() ? " --gateway-cpus " + CpuPlacement.format(cpus.gateway()) : "");
         return "# kafka-failover benchmark results\n\n"
                 + "Produced by `" + command + "`. Numbers taken on a machine shared with other work are indicative:"
                 + " see the load average under Machine.\n\n"

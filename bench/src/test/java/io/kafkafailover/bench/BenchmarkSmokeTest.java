@@ -1,6 +1,7 @@
 package io.kafkafailover.bench;
 
 import io.kafkafailover.bench.process.BenchPaths;
+import io.kafkafailover.bench.process.CpuPlacement;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,8 +77,10 @@ class BenchmarkSmokeTest {
     void theReportSaysHowToReproduceItAndWhichGatewaySettingsItUsed() {
         assertThat(markdown).contains("Produced by `./run-benchmarks --smoke`")
                 .contains("settings beyond the defaults: none");
-        assertThat(BenchmarkMain.document(report, settings.withRounds(4), Map.of("GATEWAY_ZERO_COPY", "false")))
-                .contains("Produced by `./run-benchmarks --smoke --rounds 4 --gateway-env GATEWAY_ZERO_COPY=false`");
+        assertThat(BenchmarkMain.document(report, settings.withRounds(4), Map.of("GATEWAY_ZERO_COPY", "false"),
+                CpuPlacement.gatewayOn("1", new TreeSet<>(Set.of(0, 1)))))
+                .contains("Produced by `./run-benchmarks --smoke --rounds 4 --gateway-env GATEWAY_ZERO_COPY=false"
+                        + " --gateway-cpus 1`");
     }
 
     @Test

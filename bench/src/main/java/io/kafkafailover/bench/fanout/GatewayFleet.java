@@ -3,6 +3,7 @@ package io.kafkafailover.bench.fanout;
 import io.kafkafailover.bench.process.BenchPaths;
 import io.kafkafailover.bench.process.BrokerClusters;
 import io.kafkafailover.bench.process.ChildJvm;
+import io.kafkafailover.bench.process.CpuPlacement;
 import io.kafkafailover.bench.process.GatewayEnvironment;
 import io.kafkafailover.testkit.FreePortRange;
 
@@ -38,7 +39,8 @@ final class GatewayFleet implements AutoCloseable {
         this.password = password;
     }
 
-    static GatewayFleet start(BenchPaths paths, BrokerClusters clusters, int count) {
+    /** @param cpus where the gateways run: the benchmark's gateway CPUs, if it has any */
+    static GatewayFleet start(BenchPaths paths, BrokerClusters clusters, int count, CpuPlacement cpus) {
         List<String> ips = IntStream.range(0, count).mapToObj(i -> "127.0.0." + (FIRST_POD_ADDRESS + i)).toList();
         // The Kafka ports, then the admin port right after them: outside the Kafka range, as the CRD requires.
         int portStart = FreePortRange.start(ips, PORT_COUNT + 2);
@@ -53,7 +55,8 @@ final class GatewayFleet implements AutoCloseable {
         env.put("GATEWAY_ADMIN_API_USERS", GatewayEnvironment.adminUsers(ADMIN_USER, password));
         ChildJvm.Spec spec = ChildJvm.Spec.mainClass("fanout-gateways", classPath(paths), FanOutGatewaysMain.class.getName(), ips)
                 .withJvmOptions(JVM_OPTIONS)
-                .withEnvironment(env, GatewayEnvironment.NOT_INHERITED);
+                .withEnvironment(env, GatewayEnvironment.NOT_INHERITED)
+                .withLauncher(cpus.gatewayLauncher());
         ChildJvm child = ChildJvm.start(spec, paths.workDirectory());
         try {
             child.awaitLine(FanOutGatewaysMain.READY_LINE::equals, START_TIMEOUT);

@@ -53,7 +53,7 @@ public final class OperatorFanOut {
         Settings settings = context.settings().fanOut();
         OperatorSettings operatorSettings = OperatorSettings.fromEnvironment(Map.of("WATCH_NAMESPACES", FanOutResources.NAMESPACE));
         Path crd = context.paths().benchDirectory().resolveSibling(CRD);
-        try (GatewayFleet fleet = GatewayFleet.start(context.paths(), context.clusters(), GATEWAYS);
+        try (GatewayFleet fleet = GatewayFleet.start(context.paths(), context.clusters(), GATEWAYS, context.cpus());
              MockKubernetes kubernetes = MockKubernetes.start(crd);
              KafkaFailoverOperator operator = KafkaFailoverOperator.create(kubernetes.client(), operatorSettings,
                      new SimpleMeterRegistry());

@@ -36,29 +36,35 @@ public final class ChildJvm implements AutoCloseable {
      *
      * @param environment added to the harness's own environment, after removing every inherited
      *                    variable that starts with one of {@code ownedPrefixes}
+     * @param launcher    a command that runs {@code java} in turn, e.g. {@code taskset -c 1}; usually none
      */
     public record Spec(String name, List<String> jvmOptions, List<String> launch, List<String> args,
-                       Map<String, String> environment, List<String> ownedPrefixes) {
+                       Map<String, String> environment, List<String> ownedPrefixes, List<String> launcher) {
 
         public static Spec mainClass(String name, String classPath, String mainClass, List<String> args) {
-            return new Spec(name, List.of(), List.of("-cp", classPath, mainClass), args, Map.of(), List.of());
+            return new Spec(name, List.of(), List.of("-cp", classPath, mainClass), args, Map.of(), List.of(), List.of());
         }
 
         public static Spec jar(String name, Path jar, List<String> args) {
-            return new Spec(name, List.of(), List.of("-jar", jar.toString()), args, Map.of(), List.of());
+            return new Spec(name, List.of(), List.of("-jar", jar.toString()), args, Map.of(), List.of(), List.of());
         }
 
         public Spec withJvmOptions(List<String> options) {
-            return new Spec(name, List.copyOf(options), launch, args, environment, ownedPrefixes);
+            return new Spec(name, List.copyOf(options), launch, args, environment, ownedPrefixes, launcher);
         }
 
         public Spec withEnvironment(Map<String, String> env, List<String> prefixes) {
-            return new Spec(name, jvmOptions, launch, args, Map.copyOf(env), List.copyOf(prefixes));
+            return new Spec(name, jvmOptions, launch, args, Map.copyOf(env), List.copyOf(prefixes), launcher);
+        }
+
+        public Spec withLauncher(List<String> command) {
+            return new Spec(name, jvmOptions, launch, args, environment, ownedPrefixes, List.copyOf(command));
         }
     }
 
+    /** Starts the process; a launcher such as taskset execs {@code java}, so {@link #pid()} is the JVM's. */
     public static ChildJvm start(Spec spec, Path logDirectory) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(spec.launcher());
         command.add(javaExecutable());
         command.addAll(spec.jvmOptions());
         command.addAll(spec.launch());

@@ -51,12 +51,15 @@ public final class GatewayProcess implements AutoCloseable {
      * @param jvmOptions the options the gateway's JVM runs with (the image's, see {@code gateway/Dockerfile})
      */
     public static GatewayProcess start(BenchPaths paths, BrokerClusters clusters, List<String> jvmOptions) {
-        return start(paths, clusters, jvmOptions, Map.of());
+        return start(paths, clusters, jvmOptions, Map.of(), CpuPlacement.SHARED);
     }
 
-    /** @param settings {@code GATEWAY_*} variables beyond the defaults, e.g. {@code GATEWAY_ZERO_COPY=false} */
+    /**
+     * @param settings {@code GATEWAY_*} variables beyond the defaults, e.g. {@code GATEWAY_ZERO_COPY=false}
+     * @param cpus     where the gateway runs: its own CPUs, or wherever the harness does
+     */
     public static GatewayProcess start(BenchPaths paths, BrokerClusters clusters, List<String> jvmOptions,
-                                       Map<String, String> settings) {
+                                       Map<String, String> settings, CpuPlacement cpus) {
         int portStart = FreePorts.contiguous(PORT_COUNT + 1);
         int httpPort = FreePorts.one();
         String password = GatewayEnvironment.freshPassword();
@@ -71,7 +74,8 @@ public final class GatewayProcess implements AutoCloseable {
         env.putAll(settings);
         Launch launch = launch(paths);
         ChildJvm child = ChildJvm.start(launch.spec().withJvmOptions(jvmOptions)
-                .withEnvironment(env, GatewayEnvironment.NOT_INHERITED), paths.workDirectory());
+                .withEnvironment(env, GatewayEnvironment.NOT_INHERITED)
+                .withLauncher(cpus.gatewayLauncher()), paths.workDirectory());
         GatewayProcess gateway = new GatewayProcess(child, launch.description(), portStart,
                 URI.create("http://127.0.0.1:" + httpPort), password);
         try {
