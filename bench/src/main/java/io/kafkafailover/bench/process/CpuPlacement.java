@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -29,8 +30,8 @@ public record CpuPlacement(SortedSet<Integer> gateway, SortedSet<Integer> others
     public static final CpuPlacement SHARED = new CpuPlacement(new TreeSet<>(), new TreeSet<>());
 
     public CpuPlacement {
-        gateway = new TreeSet<>(gateway);
-        others = new TreeSet<>(others);
+        gateway = Collections.unmodifiableSortedSet(new TreeSet<>(gateway));
+        others = Collections.unmodifiableSortedSet(new TreeSet<>(others));
     }
 
     /**
