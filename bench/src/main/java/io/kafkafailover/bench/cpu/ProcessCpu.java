@@ -1,12 +1,14 @@
 package io.kafkafailover.bench.cpu;
 
+import io.kafkafailover.bench.process.Commands;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * CPU time a process has used so far, user and system, as the kernel accounts it in
@@ -28,17 +30,12 @@ public final class ProcessCpu {
 
         static ClockTicks read() {
             try {
-                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-                String output = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-                if (getconf.waitFor(10, TimeUnit.SECONDS) && getconf.exitValue() == 0) {
-                    return new ClockTicks(Long.parseLong(output), true);
-                }
-            } catch (IOException | NumberFormatException e) {
-                // no getconf: fall back to the value Linux has used on every common architecture
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                String output = Commands.run(List.of("getconf", "CLK_TCK"), Duration.ofSeconds(10), "getconf");
+                return new ClockTicks(Long.parseLong(output), true);
+            } catch (RuntimeException e) {
+                // no getconf, or no answer: fall back to the value Linux has used on every common architecture
+                return new ClockTicks(100, false);
             }
-            return new ClockTicks(100, false);
         }
 
         public String describe() {

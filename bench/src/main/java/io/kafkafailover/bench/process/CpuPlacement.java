@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Which CPUs the gateway runs on, and which everything else does. By default nothing is placed and
@@ -68,19 +68,8 @@ public record CpuPlacement(SortedSet<Integer> gateway, SortedSet<Integer> others
             return;
         }
         String pid = String.valueOf(ProcessHandle.current().pid());
-        List<String> command = List.of("taskset", "-a", "-p", "-c", format(others), pid);
-        try {
-            Process taskset = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!taskset.waitFor(10, TimeUnit.SECONDS) || taskset.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("--gateway-cpus needs taskset (util-linux): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while placing the harness on CPUs " + format(others), e);
-        }
+        Commands.run(List.of("taskset", "-a", "-p", "-c", format(others), pid), Duration.ofSeconds(10),
+                "--gateway-cpus needs taskset (util-linux)");
     }
 
     /** What the report says about it. */
@@ -95,14 +84,19 @@ public record CpuPlacement(SortedSet<Integer> gateway, SortedSet<Integer> others
     public static SortedSet<Integer> allowedCpus(long pid) {
         Path status = Path.of("/proc", String.valueOf(pid), "status");
         try {
-            return Files.readAllLines(status, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.startsWith("Cpus_allowed_list:"))
-                    .map(line -> parse(line.substring(line.indexOf(':') + 1).strip()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(status + " has no Cpus_allowed_list"));
+            return allowedCpus(Files.readAllLines(status, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + status + ": CPU placement needs Linux", e);
         }
+    }
+
+    /** The CPUs named by the {@code Cpus_allowed_list} line of a {@code /proc/<pid>/status} text. */
+    public static SortedSet<Integer> allowedCpus(List<String> statusLines) {
+        return statusLines.stream()
+                .filter(line -> line.startsWith("Cpus_allowed_list:"))
+                .map(line -> parse(line.substring(line.indexOf(':') + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Cpus_allowed_list in a process status"));
     }
 
     /** A CPU list in the kernel's and taskset's format: numbers and ranges, comma-separated ({@code 0-2,5}). */

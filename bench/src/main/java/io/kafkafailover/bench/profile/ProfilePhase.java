@@ -4,17 +4,17 @@ import io.kafkafailover.bench.BenchContext;
 import io.kafkafailover.bench.BenchSettings;
 import io.kafkafailover.bench.Side;
 import io.kafkafailover.bench.process.BrokerClusters;
+import io.kafkafailover.bench.process.Commands;
 import io.kafkafailover.bench.report.BenchmarkReport;
 import io.kafkafailover.bench.report.Cells;
 import io.kafkafailover.bench.throughput.ProducerLoad;
 import io.kafkafailover.bench.throughput.ProducerThroughput;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code --profile}: records the gateway with JFR (started and stopped through {@code jcmd}, so the
@@ -71,17 +71,6 @@ public final class ProfilePhase {
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(context.gateway().pid())));
         args.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("--profile needs a JDK with jcmd: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        Commands.run(args, Duration.ofSeconds(60), "--profile needs a JDK with jcmd");
     }
 }
