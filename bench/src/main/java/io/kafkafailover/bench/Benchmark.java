@@ -59,7 +59,7 @@ public final class Benchmark {
 
     /**
      * @param gatewaySettings {@code GATEWAY_*} variables for the gateway under test, beyond the defaults
-     * @param cpus            where the gateway runs and where everything else does
+     * @param cpus            where the brokers and the gateway run, and where everything else does
      */
     public static BenchmarkReport run(BenchSettings settings, BenchPaths locatedPaths, Map<String, String> gatewaySettings,
                                       CpuPlacement cpus) {
@@ -72,7 +72,7 @@ public final class Benchmark {
         cpus.placeThisProcess();
         List<ResultRow> rows = new ArrayList<>();
         List<BenchmarkReport.Section> sections = new ArrayList<>();
-        try (BrokerClusters clusters = BrokerClusters.start(paths, BROKER_JVM);
+        try (BrokerClusters clusters = BrokerClusters.start(paths, BROKER_JVM, cpus);
              GatewayProcess gateway = GatewayProcess.start(paths, clusters, GATEWAY_JVM, gatewaySettings, cpus)) {
             Thread cleanup = new Thread(() -> {
                 gateway.close();
@@ -147,6 +147,16 @@ public final class Benchmark {
                 .map(setting -> setting.getKey() + "=" + setting.getValue()).toList();
     }
 
+    private static String placementMeaning(CpuPlacement cpus) {
+        String meaning = cpus.brokers().isEmpty() ? ""
+                : " As in production, the brokers' cores serve only the brokers: on both sides every request crosses"
+                        + " once from the clients' cores to the brokers', and the gateway's CPU comes out of the"
+                        + " clients'.";
+        return meaning + (cpus.gateway().isEmpty() ? ""
+                : " The gateway's CPU comes from cores of its own, as where its pods run on other nodes, and in the"
+                        + " direct runs those cores stay idle.");
+    }
+
     private static BenchmarkReport.Section setup(BenchSettings settings, GatewayProcess gateway,
                                                  Map<String, String> gatewaySettings, CpuPlacement cpus) {
         return new BenchmarkReport.Section("Setup", List.of(
@@ -170,9 +180,7 @@ public final class Benchmark {
                         + " Latency runs do not alternate: in each round both sides' producers send at once, on one"
                         + " schedule, and the table compares each side's percentiles over all rounds' records.",
                 cpus.placed()
-                        ? "- CPU placement: " + cpus.describe() + ", for both sides (`taskset`): the gateway's CPU"
-                                + " comes from cores of its own, as where its pods run on other nodes than the brokers"
-                                + " and the clients, and in the direct runs those cores stay idle."
+                        ? "- CPU placement: " + cpus.describe() + ", for both sides (`taskset`)." + placementMeaning(cpus)
                         : "- All of it shares one machine: every number includes the brokers, the load generators and the"
                                 + " gateway competing for the same cores."));
     }

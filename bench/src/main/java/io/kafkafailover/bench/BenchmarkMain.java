@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V]
- * [--gateway-cpus LIST] [--output FILE]}: runs the benchmark and writes its Markdown report (default
+ * [--broker-cpus LIST] [--gateway-cpus LIST] [--output FILE]}: runs the benchmark and writes its Markdown report (default
  * {@code bench/target/benchmark-results.md}).
  */
 public final class BenchmarkMain {
     static final String USAGE = """
             Usage: ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V]...
-                                    [--gateway-cpus LIST] [--output FILE]
+                                    [--broker-cpus LIST] [--gateway-cpus LIST] [--output FILE]
               (default)   full run, about 25 minutes on two cores
               --quick     every measurement with fewer, shorter runs, a few minutes
               --smoke     tiny sizes: proves the harness works, the numbers mean little
@@ -33,10 +33,13 @@ public final class BenchmarkMain {
               --gateway-env GATEWAY_X=VALUE
                           a gateway setting for the gateway under test (repeatable), named in the report,
                           e.g. GATEWAY_ZERO_COPY=false to measure without zero-copy forwarding
+              --broker-cpus LIST
+                          the brokers on these CPUs alone (a taskset list, e.g. 0 or 0-1), as in production;
+                          the load generators, the gateway and the harness on the others, for both sides
               --gateway-cpus LIST
-                          the gateway on these CPUs alone (a taskset list, e.g. 1 or 2-3), the brokers, the
-                          load generators and the harness on the others, for both sides: what the gateway
-                          costs when its CPU is not taken from them. Default: every process shares every core
+                          the gateway on these CPUs alone, for both sides: what the gateway costs when its
+                          CPU is taken from nobody; everything not placed runs on the remaining CPUs.
+                          Default: every process shares every core
               --output F  where to write the Markdown report (default: bench/target/benchmark-results.md)
             """;
 
@@ -54,7 +57,8 @@ public final class BenchmarkMain {
         Set<String> only = Set.of();
         Path output = null;
         Map<String, String> gatewaySettings = new HashMap<>();
-        CpuPlacement cpus = CpuPlacement.SHARED;
+        String brokerCpus = null;
+        String gatewayCpus = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> settings = BenchSettings.quick();
@@ -71,15 +75,8 @@ public final class BenchmarkMain {
                     }
                     gatewaySettings.put(setting.substring(0, equals), setting.substring(equals + 1));
                 }
-                case "--gateway-cpus" -> {
-                    String list = value(args, ++i);
-                    try {
-                        cpus = CpuPlacement.gatewayOn(list, CpuPlacement.allowedCpus(ProcessHandle.current().pid()));
-                    } catch (IllegalArgumentException e) {
-                        System.err.print(e.getMessage() + "\n" + USAGE);
-                        System.exit(2);
-                    }
-                }
+                case "--broker-cpus" -> brokerCpus = value(args, ++i);
+                case "--gateway-cpus" -> gatewayCpus = value(args, ++i);
                 case "--output" -> output = Path.of(value(args, ++i));
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
@@ -89,6 +86,15 @@ public final class BenchmarkMain {
                     System.err.print("Unknown option " + args[i] + "\n" + USAGE);
                     System.exit(2);
                 }
+            }
+        }
+        CpuPlacement cpus = CpuPlacement.SHARED;
+        if (brokerCpus != null || gatewayCpus != null) {
+            try {
+                cpus = CpuPlacement.of(brokerCpus, gatewayCpus, CpuPlacement.allowedCpus(ProcessHandle.current().pid()));
+            } catch (IllegalArgumentException e) {
+                System.err.print(e.getMessage() + "\n" + USAGE);
+                System.exit(2);
             }
         }
         settings = settings.withProfile(profile).withOnly(only);
@@ -123,7 +129,7 @@ public final class BenchmarkMain {
                 + (settings.only().isEmpty() ? "" : " --only " + String.join(",", new TreeSet<>(settings.only())))
                 + Benchmark.describe(gatewaySettings).stream().map(setting -> " --gateway-env " + setting)
                         .collect(Collectors.joining())
-                + (cpus.placed() ? " --gateway-cpus " + CpuPlacement.format(cpus.gateway()) : "");
+                + cpus.commandLineOptions();
         return "# kafka-failover benchmark results\n\n"
                 + "Produced by `" + command + "`. Numbers taken on a machine shared with other work are indicative:"
                 + " see the load average under Machine.\n\n"

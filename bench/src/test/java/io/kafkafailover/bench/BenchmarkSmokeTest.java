@@ -78,9 +78,9 @@ class BenchmarkSmokeTest {
         assertThat(markdown).contains("Produced by `./run-benchmarks --smoke`")
                 .contains("settings beyond the defaults: none");
         assertThat(BenchmarkMain.document(report, settings.withRounds(4), Map.of("GATEWAY_ZERO_COPY", "false"),
-                CpuPlacement.gatewayOn("1", new TreeSet<>(Set.of(0, 1)))))
+                CpuPlacement.of("0", null, new TreeSet<>(Set.of(0, 1)))))
                 .contains("Produced by `./run-benchmarks --smoke --rounds 4 --gateway-env GATEWAY_ZERO_COPY=false"
-                        + " --gateway-cpus 1`");
+                        + " --broker-cpus 0`");
     }
 
     @Test

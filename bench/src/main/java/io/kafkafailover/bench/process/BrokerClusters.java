@@ -49,10 +49,12 @@ public final class BrokerClusters implements AutoCloseable {
                 AdminClientConfig.CLIENT_ID_CONFIG, "bench-admin-" + name))));
     }
 
-    public static BrokerClusters start(BenchPaths paths, List<String> jvmOptions) {
+    /** @param cpus where the brokers run: their own CPUs, or wherever the harness does */
+    public static BrokerClusters start(BenchPaths paths, List<String> jvmOptions, CpuPlacement cpus) {
         ChildJvm.Spec spec = ChildJvm.Spec.mainClass("brokers", paths.classPath(), ClustersMain.class.getName(),
                         List.of(ids(MAIN_BROKER_IDS), ids(FAILOVER_BROKER_IDS)))
-                .withJvmOptions(jvmOptions);
+                .withJvmOptions(jvmOptions)
+                .withLauncher(cpus.brokerLauncher());
         ChildJvm child = ChildJvm.start(spec, paths.workDirectory());
         try {
             child.awaitLine(ClustersMain.READY_LINE::equals, START_TIMEOUT);

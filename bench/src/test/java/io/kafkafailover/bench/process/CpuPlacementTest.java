@@ -38,36 +38,88 @@ class CpuPlacementTest {
     }
 
     @Test
-    void aPlacementThatLeavesNothingOrUsesForbiddenCpusIsRefused() {
+    void brokersPlacedAloneLeaveTheGatewayWithTheLoadGenerators() {
+        CpuPlacement placement = CpuPlacement.of("0", null, cpus(0, 1));
+        assertThat(placement.brokers()).containsExactly(0);
+        assertThat(placement.gateway()).isEmpty();
+        assertThat(placement.others()).containsExactly(1);
+        assertThat(placement.brokerLauncher()).containsExactly("taskset", "-c", "0");
+        assertThat(placement.gatewayLauncher()).isEmpty();
+        assertThat(placement.describe()).isEqualTo("the brokers on CPU 0 alone; the gateway, the load generators"
+                + " and the harness on CPU 1");
+        assertThat(placement.commandLineOptions()).isEqualTo(" --broker-cpus 0");
+    }
+
+    @Test
+    void brokersAndGatewayEachGetTheirOwnCpusAndTheLoadGeneratorsTheRest() {
+        CpuPlacement placement = CpuPlacement.of("0-1", "3", cpus(0, 1, 2, 3));
+        assertThat(placement.others()).containsExactly(2);
+        assertThat(placement.describe()).isEqualTo("the brokers on CPU 0-1 alone; the gateway on CPU 3 alone;"
+                + " the load generators and the harness on CPU 2");
+        assertThat(placement.commandLineOptions()).isEqualTo(" --broker-cpus 0-1 --gateway-cpus 3");
+    }
+
+    @Test
+    void aPlacementThatLeavesNothingOverlapsOrUsesForbiddenCpusIsRefused() {
         assertThatThrownBy(() -> CpuPlacement.gatewayOn("0-1", cpus(0, 1)))
-                .hasMessageContaining("leaves no CPU for the brokers");
+                .hasMessageContaining("--gateway-cpus 0-1 leaves no CPU for the load generators");
+        assertThatThrownBy(() -> CpuPlacement.of("0", "1", cpus(0, 1)))
+                .hasMessageContaining("--broker-cpus 0 --gateway-cpus 1 leaves no CPU");
+        assertThatThrownBy(() -> CpuPlacement.of("0-1", "1-2", cpus(0, 1, 2, 3)))
+                .hasMessageContaining("overlap");
         assertThatThrownBy(() -> CpuPlacement.gatewayOn("4", cpus(0, 1)))
-                .hasMessageContaining("may only use CPUs 0-1");
+                .hasMessageContaining("--gateway-cpus 4: this process may only use CPUs 0-1");
+        assertThatThrownBy(() -> CpuPlacement.of("7", null, cpus(0, 1)))
+                .hasMessageContaining("--broker-cpus 7: this process may only use CPUs 0-1");
     }
 
     @Test
     void byDefaultNothingIsPlaced() {
         assertThat(CpuPlacement.SHARED.placed()).isFalse();
         assertThat(CpuPlacement.SHARED.gatewayLauncher()).isEmpty();
+        assertThat(CpuPlacement.SHARED.brokerLauncher()).isEmpty();
+        assertThat(CpuPlacement.SHARED.commandLineOptions()).isEmpty();
+        assertThat(CpuPlacement.of(null, null, cpus(0, 1))).isEqualTo(CpuPlacement.SHARED);
         assertThat(CpuPlacement.SHARED.describe()).contains("share every core");
     }
 
     /** The whole mechanism: a harness placed on the others, its children there too, a gateway on its own. */
     @Test
     void aPlacedProcessesChildrenInheritItsCpusAndTheGatewayLauncherOverridesThem(@TempDir Path logs) {
-        SortedSet<Integer> allowed = CpuPlacement.allowedCpus(ProcessHandle.current().pid());
-        assumeThat(allowed.size()).as("CPUs this test may use").isGreaterThanOrEqualTo(2);
+        SortedSet<Integer> allowed = allowedCpusOfTwoOrMore();
         String gatewayCpu = String.valueOf(allowed.last());
-        ChildJvm.Spec spec = ChildJvm.Spec.mainClass("placed", System.getProperty("java.class.path"),
-                PlacedProcessMain.class.getName(), List.of(gatewayCpu));
-        List<String> output = ChildJvm.run(spec, logs, Duration.ofMinutes(1));
-
         SortedSet<Integer> others = new TreeSet<>(allowed);
         others.remove(allowed.last());
-        assertThat(output).contains(
+        assertThat(placedProcess(logs, "-", gatewayCpu)).contains(
                 "self " + CpuPlacement.format(others),
                 "child " + CpuPlacement.format(others),
+                "brokers " + CpuPlacement.format(others),
                 "gateway " + gatewayCpu);
+    }
+
+    @Test
+    void theBrokersLauncherPutsThemOnTheirOwnAndTheGatewayStaysWithTheOthers(@TempDir Path logs) {
+        SortedSet<Integer> allowed = allowedCpusOfTwoOrMore();
+        String brokerCpu = String.valueOf(allowed.first());
+        SortedSet<Integer> others = new TreeSet<>(allowed);
+        others.remove(allowed.first());
+        assertThat(placedProcess(logs, brokerCpu, "-")).contains(
+                "self " + CpuPlacement.format(others),
+                "child " + CpuPlacement.format(others),
+                "brokers " + brokerCpu,
+                "gateway " + CpuPlacement.format(others));
+    }
+
+    private static SortedSet<Integer> allowedCpusOfTwoOrMore() {
+        SortedSet<Integer> allowed = CpuPlacement.allowedCpus(ProcessHandle.current().pid());
+        assumeThat(allowed.size()).as("CPUs this test may use").isGreaterThanOrEqualTo(2);
+        return allowed;
+    }
+
+    private static List<String> placedProcess(Path logs, String brokerCpus, String gatewayCpus) {
+        ChildJvm.Spec spec = ChildJvm.Spec.mainClass("placed", System.getProperty("java.class.path"),
+                PlacedProcessMain.class.getName(), List.of(brokerCpus, gatewayCpus));
+        return ChildJvm.run(spec, logs, Duration.ofMinutes(1));
     }
 
     private static SortedSet<Integer> cpus(Integer... cpus) {
