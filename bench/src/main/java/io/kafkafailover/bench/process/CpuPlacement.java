@@ -40,11 +40,6 @@ public record CpuPlacement(SortedSet<Integer> brokers, SortedSet<Integer> gatewa
         others = Collections.unmodifiableSortedSet(new TreeSet<>(others));
     }
 
-    /** @see #of(String, String, SortedSet) */
-    public static CpuPlacement gatewayOn(String gatewayCpus, SortedSet<Integer> allowed) {
-        return of(null, gatewayCpus, allowed);
-    }
-
     /**
      * @param brokerCpus  a CPU list as {@code taskset -c} takes it, e.g. {@code 0} or {@code 0-1}; null: not placed
      * @param gatewayCpus the same for the gateway; null: not placed

@@ -30,7 +30,7 @@ class CpuPlacementTest {
 
     @Test
     void theOthersGetEveryAllowedCpuTheGatewayDoesNot() {
-        CpuPlacement placement = CpuPlacement.gatewayOn("2-3", cpus(0, 1, 2, 3));
+        CpuPlacement placement = CpuPlacement.of(null, "2-3", cpus(0, 1, 2, 3));
         assertThat(placement.gateway()).containsExactly(2, 3);
         assertThat(placement.others()).containsExactly(0, 1);
         assertThat(placement.gatewayLauncher()).containsExactly("taskset", "-c", "2-3");
@@ -61,13 +61,13 @@ class CpuPlacementTest {
 
     @Test
     void aPlacementThatLeavesNothingOverlapsOrUsesForbiddenCpusIsRefused() {
-        assertThatThrownBy(() -> CpuPlacement.gatewayOn("0-1", cpus(0, 1)))
+        assertThatThrownBy(() -> CpuPlacement.of(null, "0-1", cpus(0, 1)))
                 .hasMessageContaining("--gateway-cpus 0-1 leaves no CPU for the load generators");
         assertThatThrownBy(() -> CpuPlacement.of("0", "1", cpus(0, 1)))
                 .hasMessageContaining("--broker-cpus 0 --gateway-cpus 1 leaves no CPU");
         assertThatThrownBy(() -> CpuPlacement.of("0-1", "1-2", cpus(0, 1, 2, 3)))
                 .hasMessageContaining("overlap");
-        assertThatThrownBy(() -> CpuPlacement.gatewayOn("4", cpus(0, 1)))
+        assertThatThrownBy(() -> CpuPlacement.of(null, "4", cpus(0, 1)))
                 .hasMessageContaining("--gateway-cpus 4: this process may only use CPUs 0-1");
         assertThatThrownBy(() -> CpuPlacement.of("7", null, cpus(0, 1)))
                 .hasMessageContaining("--broker-cpus 7: this process may only use CPUs 0-1");
