@@ -147,14 +147,16 @@ public final class Benchmark {
                 .map(setting -> setting.getKey() + "=" + setting.getValue()).toList();
     }
 
+    /** Only for a placement: what it stands for. */
     private static String placementMeaning(CpuPlacement cpus) {
-        String meaning = cpus.brokers().isEmpty() ? ""
+        String brokers = cpus.brokers().isEmpty() ? ""
                 : " As in production, the brokers' cores serve only the brokers: on both sides every request crosses"
-                        + " once from the clients' cores to the brokers', and the gateway's CPU comes out of the"
-                        + " clients'.";
-        return meaning + (cpus.gateway().isEmpty() ? ""
+                        + " once from the clients' cores to the brokers'.";
+        String gateway = cpus.gateway().isEmpty()
+                ? " The gateway's CPU comes out of the clients' cores."
                 : " The gateway's CPU comes from cores of its own, as where its pods run on other nodes, and in the"
-                        + " direct runs those cores stay idle.");
+                        + " direct runs those cores stay idle.";
+        return brokers + gateway;
     }
 
     private static BenchmarkReport.Section setup(BenchSettings settings, GatewayProcess gateway,

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./run-benchmarks [--quick | --smoke] [--profile] [--rounds N] [--only LIST] [--gateway-env K=V]
- * [--broker-cpus LIST] [--gateway-cpus LIST] [--output FILE]}: runs the benchmark and writes its Markdown report (default
- * {@code bench/target/benchmark-results.md}).
+ * [--broker-cpus LIST] [--gateway-cpus LIST] [--output FILE]}: runs the benchmark and writes its Markdown
+ * report (default {@code bench/target/benchmark-results.md}).
  */
 public final class BenchmarkMain {
     static final String USAGE = """
