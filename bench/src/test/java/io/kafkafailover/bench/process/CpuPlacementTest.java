@@ -88,32 +88,31 @@ class CpuPlacementTest {
     void aPlacedProcessesChildrenInheritItsCpusAndTheGatewayLauncherOverridesThem(@TempDir Path logs) {
         SortedSet<Integer> allowed = allowedCpusOfTwoOrMore();
         String gatewayCpu = String.valueOf(allowed.last());
-        SortedSet<Integer> others = new TreeSet<>(allowed);
-        others.remove(allowed.last());
+        String others = allBut(allowed, allowed.last());
         assertThat(placedProcess(logs, "-", gatewayCpu)).contains(
-                "self " + CpuPlacement.format(others),
-                "child " + CpuPlacement.format(others),
-                "brokers " + CpuPlacement.format(others),
-                "gateway " + gatewayCpu);
+                "self " + others, "child " + others, "brokers " + others, "gateway " + gatewayCpu);
     }
 
     @Test
     void theBrokersLauncherPutsThemOnTheirOwnAndTheGatewayStaysWithTheOthers(@TempDir Path logs) {
         SortedSet<Integer> allowed = allowedCpusOfTwoOrMore();
         String brokerCpu = String.valueOf(allowed.first());
-        SortedSet<Integer> others = new TreeSet<>(allowed);
-        others.remove(allowed.first());
+        String others = allBut(allowed, allowed.first());
         assertThat(placedProcess(logs, brokerCpu, "-")).contains(
-                "self " + CpuPlacement.format(others),
-                "child " + CpuPlacement.format(others),
-                "brokers " + brokerCpu,
-                "gateway " + CpuPlacement.format(others));
+                "self " + others, "child " + others, "brokers " + brokerCpu, "gateway " + others);
     }
 
     private static SortedSet<Integer> allowedCpusOfTwoOrMore() {
         SortedSet<Integer> allowed = CpuPlacement.allowedCpus(ProcessHandle.current().pid());
         assumeThat(allowed.size()).as("CPUs this test may use").isGreaterThanOrEqualTo(2);
         return allowed;
+    }
+
+    /** The CPU list of {@code allowed} without {@code cpu}, as the children print theirs. */
+    private static String allBut(SortedSet<Integer> allowed, int cpu) {
+        SortedSet<Integer> others = new TreeSet<>(allowed);
+        others.remove(cpu);
+        return CpuPlacement.format(others);
     }
 
     private static List<String> placedProcess(Path logs, String brokerCpus, String gatewayCpus) {
