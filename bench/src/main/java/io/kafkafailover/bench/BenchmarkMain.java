@@ -27,7 +27,7 @@ public final class BenchmarkMain {
               --quick     every measurement with fewer, shorter runs, a few minutes
               --smoke     tiny sizes: proves the harness works, the numbers mean little
               --profile   also record the gateway with JFR during one extra run and report its hot methods
-              --rounds N  direct/gateway rounds per comparison (default: 3 full, 2 quick, 1 smoke)
+              --rounds N  direct/gateway rounds per comparison (default: %d full, %d quick, %d smoke)
               --only LIST comma-separated subset of producer,consumer,latency,switch,fanout,memory
                           (consumer and latency without producer still run its direct calibration)
               --gateway-env GATEWAY_X=VALUE
@@ -41,7 +41,7 @@ public final class BenchmarkMain {
                           CPU is taken from nobody; everything not placed runs on the remaining CPUs.
                           Default: every process shares every core
               --output F  where to write the Markdown report (default: bench/target/benchmark-results.md)
-            """;
+            """.formatted(BenchSettings.full().rounds(), BenchSettings.quick().rounds(), BenchSettings.smoke().rounds());
 
     private BenchmarkMain() {
     }
