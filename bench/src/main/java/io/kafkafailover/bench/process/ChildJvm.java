@@ -147,6 +147,16 @@ public final class ChildJvm implements AutoCloseable {
         return output();
     }
 
+    /** Writes one line to its standard input, for the children that take commands there. */
+    public void tell(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw failure("did not take its input (" + e.getMessage() + ")");
+        }
+    }
+
     /** Closes its standard input: the children that wait on it take that as "stop cleanly". */
     public void closeInput() {
         try {

@@ -40,8 +40,10 @@ public final class ProfilePhase {
         context.clusters().createTopic(BrokerClusters.MAIN, topic, BenchSettings.TOPIC_PARTITIONS);
         try {
             jcmd("JFR.start", "name=" + RECORDING, "settings=profile", "filename=" + file);
-            new ProducerThroughput(context.paths(), context.loadJvmOptions())
-                    .run("profile-gateway", Side.GATEWAY.bootstrapServers(context), topic, load);
+            try (ProducerThroughput producer = new ProducerThroughput(context.paths(), context.loadJvmOptions(),
+                    "profile-gateway")) {
+                producer.run("profile-gateway", Side.GATEWAY.bootstrapServers(context), topic, load);
+            }
             jcmd("JFR.stop", "name=" + RECORDING);
         } finally {
             context.clusters().deleteTopic(BrokerClusters.MAIN, topic);

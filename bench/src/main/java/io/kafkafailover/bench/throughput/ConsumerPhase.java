@@ -52,8 +52,10 @@ public final class ConsumerPhase {
         ProducerLoad fill = new ProducerLoad(settings.producers(), perProducer, settings.recordSize(), ProducerLoad.UNTHROTTLED);
         context.clusters().createTopic(BrokerClusters.MAIN, TOPIC, BenchSettings.TOPIC_PARTITIONS);
         try {
-            new ProducerThroughput(context.paths(), context.loadJvmOptions())
-                    .run("consume-fill", Side.DIRECT.bootstrapServers(context), TOPIC, fill);
+            try (ProducerThroughput producer = new ProducerThroughput(context.paths(), context.loadJvmOptions(),
+                    "consume-fill")) {
+                producer.run("consume-fill", Side.DIRECT.bootstrapServers(context), TOPIC, fill);
+            }
             ConsumerThroughput consumer = new ConsumerThroughput(context.paths(), context.loadJvmOptions());
             long records = fill.totalRecords();
             for (Side side : Side.order(0)) {

@@ -2,6 +2,10 @@ package io.kafkafailover.bench.throughput;
 
 import org.apache.kafka.tools.ProducerPerformance;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,20 +14,52 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Child JVM: several instances of Kafka's own {@link ProducerPerformance} side by side, each with
- * its own producer, started together. One JVM for all of them keeps the load generator's JIT and
- * GC threads from multiplying on a small machine.
+ * its own producer, started together; run after run, in one JVM that stays up between them. A
+ * fresh JVM per run spent most of its CPU compiling the producer's code (about 10 CPU-s a run
+ * against about 3 warm, on two cores), CPU the brokers and the gateway then lacked; clients in
+ * production are long-lived and warm. One JVM for all producers also keeps the load generator's
+ * JIT and GC threads from multiplying on a small machine.
  *
- * <p>Arguments: {@code <producers>} then ProducerPerformance's own arguments, to which each
- * instance adds {@code client.id=bench-producer-<n>}.
+ * <p>Standard input: one run per line, its fields separated by tabs: the run's id, the number of
+ * producers, then ProducerPerformance's own arguments, to which each instance adds
+ * {@code client.id=bench-producer-<n>}. Each run's output lies between {@link #STARTED} and
+ * {@link #FINISHED} lines naming its id; the end of the input ends the JVM.
  */
 public final class ProducerPerfMain {
+    static final String STARTED = "bench-run-started ";
+    static final String FINISHED = "bench-run-finished ";
+    static final String OK = " ok";
 
     private ProducerPerfMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        int producers = Integer.parseInt(args[0]);
-        String[] toolArgs = Arrays.copyOfRange(args, 1, args.length);
+    public static void main(String[] args) throws IOException, InterruptedException {
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = input.readLine()) != null) {
+            String[] fields = line.split("\t", -1);
+            String id = fields[0];
+            System.out.println(STARTED + id);
+            Throwable failure = runProducers(Integer.parseInt(fields[1]), Arrays.copyOfRange(fields, 2, fields.length));
+            if (failure != null) {
+                failure.printStackTrace(System.out);
+            }
+            System.out.println(FINISHED + id + (failure == null ? OK : " failed"));
+        }
+        System.exit(0); // a producer's leftover non-daemon thread must not keep the JVM up
+    }
+
+    /** The output of the run {@code id}, from the whole output of this JVM. */
+    static List<String> outputOf(List<String> output, String id) {
+        int started = output.indexOf(STARTED + id);
+        int finished = output.indexOf(FINISHED + id + OK);
+        if (started < 0 || finished < started) {
+            throw new IllegalStateException("No complete output of run " + id);
+        }
+        return output.subList(started + 1, finished);
+    }
+
+    private static Throwable runProducers(int producers, String[] toolArgs) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
@@ -44,11 +80,7 @@ public final class ProducerPerfMain {
         for (Thread thread : threads) {
             thread.join();
         }
-        if (failure.get() != null) {
-            failure.get().printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0); // a producer's leftover non-daemon thread must not keep the JVM up
+        return failure.get();
     }
 
     private static String[] withClientId(String[] args, String clientId) {

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * 1 KiB records, acks=all, unthrottled, into a fresh topic per run (replicated to all three
  * brokers). The gateway's CPU time is metered while it carries this load, and its memory sampled
  * during the unmeasured settling rounds of the same load.
- * An unmeasured run through the gateway warms the brokers and the gateway first; a direct
+ * All runs share one load-generator JVM, so that the producers are warm too. An unmeasured run
+ * through the gateway warms the brokers, the gateway and the producers first; a direct
  * calibration run on the warm brokers then sizes the measured runs, and unmeasured settling rounds
  * of that size let the brokers finish compiling for runs of that shape.
  */
@@ -50,10 +51,16 @@ public final class ProducerPhase {
 
     public ProducerPhase(BenchContext context) {
         this.context = context;
-        this.producer = new ProducerThroughput(context.paths(), context.loadJvmOptions());
+        this.producer = new ProducerThroughput(context.paths(), context.loadJvmOptions(), "producer-performance");
     }
 
     public Outcome run() {
+        try (producer) {
+            return measure();
+        }
+    }
+
+    private Outcome measure() {
         BenchSettings settings = context.settings();
         ProducerLoad calibration = calibrationLoad();
         // Through the gateway, the brokers' produce path warms up too; neither side's measured runs
@@ -133,7 +140,9 @@ public final class ProducerPhase {
 
     /** The direct calibration run alone: sizes the other measurements when this one is left out (--only). */
     public double calibrate() {
-        return runOnce("produce-calibration", Side.DIRECT, calibrationLoad()).recordsPerSecond();
+        try (producer) {
+            return runOnce("produce-calibration", Side.DIRECT, calibrationLoad()).recordsPerSecond();
+        }
     }
 
     private ProducerLoad calibrationLoad() {

@@ -7,20 +7,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs Kafka's ProducerPerformance against one bootstrap address: brokers directly, or the gateway. */
-public final class ProducerThroughput {
+/**
+ * Runs Kafka's ProducerPerformance against one bootstrap address, the brokers directly or the
+ * gateway, run after run in one load-generator JVM ({@link ProducerPerfMain}), started with the
+ * first run and stopped by {@link #close()}: both sides' runs meet the same warm producer code.
+ */
+public final class ProducerThroughput implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final BenchPaths paths;
     private final List<String> jvmOptions;
+    private final String name;
+    private ChildJvm generator;
+    private int runs;
 
-    public ProducerThroughput(BenchPaths paths, List<String> jvmOptions) {
+    /** @param name the load generator's, which names its log */
+    public ProducerThroughput(BenchPaths paths, List<String> jvmOptions, String name) {
         this.paths = paths;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.name = name;
     }
 
     public ProducerResult run(String runName, String bootstrapServers, String topic, ProducerLoad load) {
-        List<String> args = new ArrayList<>(List.of(
+        String id = runName + "#" + ++runs;
+        List<String> fields = new ArrayList<>(List.of(
+                id,
                 String.valueOf(load.producers()),
                 "--bootstrap-server", bootstrapServers,
                 "--topic", topic,
@@ -30,8 +41,29 @@ public final class ProducerThroughput {
                 "--throughput", load.recordsPerSecondEach() < 0 ? "-1" : String.valueOf(load.recordsPerSecondEach()),
                 // Kafka's default since 3.0, spelled out because the targets are about acks=all.
                 "--command-property", "acks=all"));
-        ChildJvm.Spec spec = ChildJvm.Spec.mainClass(runName, paths.classPath(), ProducerPerfMain.class.getName(), args)
-                .withJvmOptions(jvmOptions);
-        return ProducerResult.parse(ChildJvm.run(spec, paths.workDirectory(), TIMEOUT), load.producers(), load.recordSize());
+        ChildJvm jvm = generator();
+        jvm.tell(String.join("\t", fields));
+        String finished = jvm.awaitLine(line -> line.startsWith(ProducerPerfMain.FINISHED + id + " "), TIMEOUT);
+        if (!finished.endsWith(ProducerPerfMain.OK)) {
+            throw jvm.failure("failed in run " + runName);
+        }
+        return ProducerResult.parse(ProducerPerfMain.outputOf(jvm.output(), id), load.producers(), load.recordSize());
+    }
+
+    private ChildJvm generator() {
+        if (generator == null) {
+            ChildJvm.Spec spec = ChildJvm.Spec.mainClass(name, paths.classPath(), ProducerPerfMain.class.getName(), List.of())
+                    .withJvmOptions(jvmOptions);
+            generator = ChildJvm.start(spec, paths.workDirectory());
+        }
+        return generator;
+    }
+
+    @Override
+    public void close() {
+        if (generator != null) {
+            generator.close();
+            generator = null;
+        }
     }
 }
