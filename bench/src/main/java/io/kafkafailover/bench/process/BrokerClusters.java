@@ -87,10 +87,33 @@ public final class BrokerClusters implements AutoCloseable {
     }
 
     /** Creates the topic with every broker as a replica, so acks=all means all three. */
+    /**
+     * Creates the topic and returns once every broker hosts its replicas of it. The controller
+     * answers before the brokers have taken up their new leaderships, and producers that started at
+     * once met NotLeaderOrFollower errors; once, a run stalled on them for over a minute.
+     */
     public void createTopic(String cluster, String topic, int partitions) {
         int replicas = brokerIds(cluster).size();
         await(admin(cluster).createTopics(List.of(new NewTopic(topic, partitions, (short) replicas))).all(),
                 "create " + topic + " on " + cluster);
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (hostedReplicas(cluster, topic) < (long) partitions * replicas) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The brokers of " + cluster + " do not host all replicas of " + topic
+                        + " " + ADMIN_TIMEOUT.toSeconds() + " s after its creation");
+            }
+            Pause.sleep(FILES_POLL);
+        }
+    }
+
+    private long hostedReplicas(String cluster, String topic) {
+        return await(admin(cluster).describeLogDirs(brokerIds(cluster)).allDescriptions(),
+                "describe the log directories of " + cluster)
+                .values().stream()
+                .flatMap(byPath -> byPath.values().stream())
+                .flatMap(directory -> directory.replicaInfos().keySet().stream())
+                .filter(partition -> partition.topic().equals(topic))
+                .count();
     }
 
     /**
