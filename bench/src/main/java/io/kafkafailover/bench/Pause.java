@@ -1,10 +1,26 @@
 package io.kafkafailover.bench;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Waiting in the harness's own threads: an interrupt ends the run rather than being swallowed. */
 public final class Pause {
     private Pause() {
+    }
+
+    /**
+     * Checks {@code done} every {@code poll} until it holds; fails with {@code failure}'s message once
+     * {@code timeout} has passed.
+     */
+    public static void until(BooleanSupplier done, Duration timeout, Duration poll, Supplier<String> failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(failure.get());
+            }
+            sleep(poll);
+        }
     }
 
     public static void sleep(Duration duration) {

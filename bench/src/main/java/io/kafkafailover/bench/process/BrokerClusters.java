@@ -3,6 +3,7 @@ package io.kafkafailover.bench.process;
 import io.kafkafailover.bench.Pause;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 
@@ -34,7 +35,7 @@ public final class BrokerClusters implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FILES_REMOVED_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration FILES_POLL = Duration.ofMillis(100);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final ChildJvm process;
     private final Map<String, String> bootstrapServers;
@@ -86,9 +87,9 @@ public final class BrokerClusters implements AutoCloseable {
         return process.pid();
     }
 
-    /** Creates the topic with every broker as a replica, so acks=all means all three. */
     /**
-     * Creates the topic and returns once every broker hosts its replicas of it. The controller
+     * Creates the topic with every broker as a replica, so acks=all means all three, and returns once
+     * every broker hosts its replicas of it. The controller
      * answers before the brokers have taken up their new leaderships, and producers that started at
      * once met NotLeaderOrFollower errors; once, a run stalled on them for over a minute.
      */
@@ -96,20 +97,13 @@ public final class BrokerClusters implements AutoCloseable {
         int replicas = brokerIds(cluster).size();
         await(admin(cluster).createTopics(List.of(new NewTopic(topic, partitions, (short) replicas))).all(),
                 "create " + topic + " on " + cluster);
-        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-        while (hostedReplicas(cluster, topic) < (long) partitions * replicas) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The brokers of " + cluster + " do not host all replicas of " + topic
-                        + " " + ADMIN_TIMEOUT.toSeconds() + " s after its creation");
-            }
-            Pause.sleep(FILES_POLL);
-        }
+        Pause.until(() -> hostedReplicas(cluster, topic) >= (long) partitions * replicas, ADMIN_TIMEOUT, POLL,
+                () -> "The brokers of " + cluster + " do not host all replicas of " + topic + " "
+                        + ADMIN_TIMEOUT.toSeconds() + " s after its creation");
     }
 
     private long hostedReplicas(String cluster, String topic) {
-        return await(admin(cluster).describeLogDirs(brokerIds(cluster)).allDescriptions(),
-                "describe the log directories of " + cluster)
-                .values().stream()
+        return logDirDescriptions(cluster).values().stream()
                 .flatMap(byPath -> byPath.values().stream())
                 .flatMap(directory -> directory.replicaInfos().keySet().stream())
                 .filter(partition -> partition.topic().equals(topic))
@@ -125,21 +119,23 @@ public final class BrokerClusters implements AutoCloseable {
     public void deleteTopic(String cluster, String topic) {
         await(admin(cluster).deleteTopics(Set.of(topic)).all(), "delete " + topic + " on " + cluster);
         List<Path> directories = logDirectories.computeIfAbsent(cluster, this::describeLogDirectories);
-        long deadline = System.nanoTime() + FILES_REMOVED_TIMEOUT.toNanos();
-        while (directories.stream().anyMatch(directory -> holdsPartitionOf(directory, topic))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The brokers of " + cluster + " still hold files of the deleted topic "
-                        + topic + " after " + FILES_REMOVED_TIMEOUT.toSeconds() + " s, in " + directories);
-            }
-            Pause.sleep(FILES_POLL);
-        }
+        Pause.until(() -> directories.stream().noneMatch(directory -> holdsPartitionOf(directory, topic)),
+                FILES_REMOVED_TIMEOUT, POLL, () -> "The brokers of " + cluster + " still hold files of the deleted"
+                        + " topic " + topic + " after " + FILES_REMOVED_TIMEOUT.toSeconds() + " s, in " + directories);
     }
 
     /** The brokers run on this machine, so the directories they name are local ones. */
     private List<Path> describeLogDirectories(String cluster) {
+        return logDirDescriptions(cluster).values().stream()
+                .flatMap(byPath -> byPath.keySet().stream())
+                .map(Path::of)
+                .toList();
+    }
+
+    /** Each broker's log directories, by path, with the replicas each holds. */
+    private Map<Integer, Map<String, LogDirDescription>> logDirDescriptions(String cluster) {
         return await(admin(cluster).describeLogDirs(brokerIds(cluster)).allDescriptions(),
-                "describe the log directories of " + cluster)
-                .values().stream().flatMap(byPath -> byPath.keySet().stream()).map(Path::of).toList();
+                "describe the log directories of " + cluster);
     }
 
     private static boolean holdsPartitionOf(Path directory, String topic) {
