@@ -23,10 +23,11 @@ import java.util.Map;
 
 /**
  * Consumer throughput, direct against through the gateway: Kafka's ConsumerPerformance reads one
- * data set, written once beforehand, from the start in a fresh group each run. One unmeasured read
- * per side first puts the data set in the page cache and compiles each side's fetch path (the
- * brokers' for both, the gateway's for its own), so that no measured run pays for the disk or a cold
- * JIT alone. The gateway's CPU time is metered during its runs.
+ * data set, written once beforehand, from the start in a fresh group each run, every run in one
+ * consumer JVM that stays up from the first read to the last. One unmeasured read per side first
+ * puts the data set in the page cache and compiles each side's fetch path (the consumer's and the
+ * brokers' for both, the gateway's for its own), so that no measured run pays for the disk or a
+ * cold JIT alone. The gateway's CPU time is metered during its runs.
  */
 public final class ConsumerPhase {
     public static final double TARGET_RATIO = 0.95;
@@ -56,8 +57,15 @@ public final class ConsumerPhase {
                     "consume-fill")) {
                 producer.run("consume-fill", Side.DIRECT.bootstrapServers(context), TOPIC, fill);
             }
-            ConsumerThroughput consumer = new ConsumerThroughput(context.paths(), context.loadJvmOptions());
-            long records = fill.totalRecords();
+            return measure(fill.totalRecords());
+        } finally {
+            context.clusters().deleteTopic(BrokerClusters.MAIN, TOPIC);
+        }
+    }
+
+    private Outcome measure(long records) {
+        BenchSettings settings = context.settings();
+        try (ConsumerThroughput consumer = new ConsumerThroughput(context.paths(), context.loadJvmOptions(), "consume")) {
             for (Side side : Side.order(0)) {
                 consumer.run("consume-warmup-" + side.label(), side.bootstrapServers(context), TOPIC, records);
             }
@@ -67,8 +75,8 @@ public final class ConsumerPhase {
             List<MachineCpuUsage> machineCpu = new ArrayList<>();
             List<String> lines = new ArrayList<>(List.of(
                     "Data set: " + records + " records of " + settings.recordSize() + " B in " + BenchSettings.TOPIC_PARTITIONS
-                            + " partitions, read by one ConsumerPerformance consumer per run, after one unmeasured read per"
-                            + " side. Fetch rates leave out the group join, shown separately.",
+                            + " partitions, read by one ConsumerPerformance consumer per run, all runs in one warm JVM, after"
+                            + " one unmeasured read per side. Fetch rates leave out the group join, shown separately.",
                     "",
                     "| Round | Side | fetch MiB/s | fetch records/s | group join ms |",
                     "|---:|---|---:|---:|---:|"));
@@ -95,8 +103,6 @@ public final class ConsumerPhase {
                     "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
             return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines)),
                     gatewayCpu, machineCpu);
-        } finally {
-            context.clusters().deleteTopic(BrokerClusters.MAIN, TOPIC);
         }
     }
 }

@@ -1,22 +1,20 @@
 package io.kafkafailover.bench.throughput;
 
 import io.kafkafailover.bench.process.BenchPaths;
-import io.kafkafailover.bench.process.ChildJvm;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** Runs Kafka's ConsumerPerformance, in a fresh consumer group, over a topic filled beforehand. */
-public final class ConsumerThroughput {
-    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+/**
+ * Runs Kafka's ConsumerPerformance, in a fresh consumer group, over a topic filled beforehand,
+ * run after run in one warm load-generator JVM ({@link WarmTool}), stopped by {@link #close()}.
+ */
+public final class ConsumerThroughput implements AutoCloseable {
+    private final WarmTool reader;
 
-    private final BenchPaths paths;
-    private final List<String> jvmOptions;
-
-    public ConsumerThroughput(BenchPaths paths, List<String> jvmOptions) {
-        this.paths = paths;
-        this.jvmOptions = List.copyOf(jvmOptions);
+    /** @param name the load generator's, which names its log */
+    public ConsumerThroughput(BenchPaths paths, List<String> jvmOptions, String name) {
+        this.reader = new WarmTool(paths, jvmOptions, PerfToolMain.Tool.CONSUMER, name);
     }
 
     public ConsumerResult run(String runName, String bootstrapServers, String topic, long records) {
@@ -26,12 +24,15 @@ public final class ConsumerThroughput {
                 "--num-records", String.valueOf(records),
                 "--group", "bench-" + UUID.randomUUID(),
                 "--timeout", "60000");
-        ChildJvm.Spec spec = ChildJvm.Spec.mainClass(runName, paths.classPath(),
-                "org.apache.kafka.tools.ConsumerPerformance", args).withJvmOptions(jvmOptions);
-        ConsumerResult result = ConsumerResult.parse(ChildJvm.run(spec, paths.workDirectory(), TIMEOUT));
+        ConsumerResult result = ConsumerResult.parse(reader.run(runName, 1, args));
         if (result.records() < records) {
             throw new IllegalStateException(runName + " read " + result.records() + " of " + records + " records");
         }
         return result;
+    }
+
+    @Override
+    public void close() {
+        reader.close();
     }
 }

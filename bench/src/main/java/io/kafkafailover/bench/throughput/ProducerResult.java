@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The summary lines of a {@link ProducerPerfMain} run, one per producer, as ProducerPerformance
+ * The summary lines of a {@link PerfToolMain} run, one per producer, as ProducerPerformance
  * prints them, and their total.
  *
  * @param records       records acknowledged by all producers together
