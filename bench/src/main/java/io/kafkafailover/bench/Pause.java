@@ -14,13 +14,21 @@ public final class Pause {
      * {@code timeout} has passed.
      */
     public static void until(BooleanSupplier done, Duration timeout, Duration poll, Supplier<String> failure) {
+        if (!within(timeout, poll, done)) {
+            throw new IllegalStateException(failure.get());
+        }
+    }
+
+    /** Checks {@code done} every {@code poll} until it holds or {@code timeout} has passed; says which. */
+    public static boolean within(Duration timeout, Duration poll, BooleanSupplier done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(failure.get());
+                return false;
             }
             sleep(poll);
         }
+        return true;
     }
 
     public static void sleep(Duration duration) {

@@ -53,15 +53,9 @@ final class ConvergenceWatch implements AutoCloseable {
      * state a measured switch starts from.
      */
     void awaitSteady(String cluster, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(active().stream().allMatch(cluster::equals) && statusSteady(cluster))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The operator did not bring all " + gateways.size() + " gateways to "
-                        + cluster + " within " + timeout.toSeconds() + " s; gateways serve " + active()
-                        + "; status: " + describe(status()));
-            }
-            Pause.sleep(POLL_INTERVAL);
-        }
+        Pause.until(() -> active().stream().allMatch(cluster::equals) && statusSteady(cluster), timeout, POLL_INTERVAL,
+                () -> "The operator did not bring all " + gateways.size() + " gateways to " + cluster + " within "
+                        + timeout.toSeconds() + " s; gateways serve " + active() + "; status: " + describe(status()));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Switch time as a client sees it: with producers running through the gateway, the time from the
@@ -111,23 +112,11 @@ public final class SwitchTime {
     }
 
     private static void awaitAcksSentAfter(SwitchProducers producers, long sentAfter, Duration timeout, boolean required) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            boolean all = true;
-            for (int producer = 0; producer < producers.count(); producer++) {
-                all &= producers.latestAckedSendNanos(producer) > sentAfter;
-            }
-            if (all) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                if (required) {
-                    throw new IllegalStateException("Producers through the gateway got no acknowledgement within "
-                            + timeout.toSeconds() + " s; errors: " + producers.errors());
-                }
-                return;
-            }
-            Pause.sleep(Duration.ofMillis(5));
+        boolean allAcked = Pause.within(timeout, Duration.ofMillis(5), () -> IntStream.range(0, producers.count())
+                .allMatch(producer -> producers.latestAckedSendNanos(producer) > sentAfter));
+        if (!allAcked && required) {
+            throw new IllegalStateException("Producers through the gateway got no acknowledgement within "
+                    + timeout.toSeconds() + " s; errors: " + producers.errors());
         }
     }
 }
