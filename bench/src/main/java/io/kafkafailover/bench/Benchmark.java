@@ -177,7 +177,8 @@ public final class Benchmark {
                 "- Load generators: Kafka's ProducerPerformance from kafka-tools, several producers in one JVM that"
                         + " stays up for all producer runs of a measurement, and its ConsumerPerformance, likewise in"
                         + " one JVM for all consumer runs, so that both sides meet warm clients; the harness's"
-                        + " fixed-rate latency probe, each run in a fresh JVM that warms up first; all with " + String.join(" ", LOAD_JVM) + ". The switch producers run in the harness's JVM.",
+                        + " fixed-rate latency probe, each run in a fresh JVM that warms up first; all with "
+                        + String.join(" ", LOAD_JVM) + ". The switch producers run in the harness's JVM.",
                 "- Direct and through-gateway runs use the same settings, alternate (direct first in odd rounds,"
                         + " gateway first in even ones) and number " + settings.rounds() + " per side; the table shows medians."
                         + " Latency runs do not alternate: in each round both sides' producers send at once, on one"

@@ -89,9 +89,9 @@ public final class BrokerClusters implements AutoCloseable {
 
     /**
      * Creates the topic with every broker as a replica, so acks=all means all three, and returns once
-     * every broker hosts its replicas of it. The controller
-     * answers before the brokers have taken up their new leaderships, and producers that started at
-     * once met NotLeaderOrFollower errors; once, a run stalled on them for over a minute.
+     * every broker hosts its replicas of it. The controller answers before the brokers have taken up
+     * their new leaderships, and producers that started at once met NotLeaderOrFollower errors; once,
+     * a run stalled on them for over a minute.
      */
     public void createTopic(String cluster, String topic, int partitions) {
         int replicas = brokerIds(cluster).size();

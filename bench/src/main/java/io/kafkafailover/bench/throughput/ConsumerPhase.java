@@ -65,7 +65,8 @@ public final class ConsumerPhase {
 
     private Outcome measure(long records) {
         BenchSettings settings = context.settings();
-        try (ConsumerThroughput consumer = new ConsumerThroughput(context.paths(), context.loadJvmOptions(), "consume")) {
+        try (ConsumerThroughput consumer = new ConsumerThroughput(context.paths(), context.loadJvmOptions(),
+                "consume")) {
             for (Side side : Side.order(0)) {
                 consumer.run("consume-warmup-" + side.label(), side.bootstrapServers(context), TOPIC, records);
             }
@@ -75,8 +76,9 @@ public final class ConsumerPhase {
             List<MachineCpuUsage> machineCpu = new ArrayList<>();
             List<String> lines = new ArrayList<>(List.of(
                     "Data set: " + records + " records of " + settings.recordSize() + " B in " + BenchSettings.TOPIC_PARTITIONS
-                            + " partitions, read by one ConsumerPerformance consumer per run, all runs in one warm JVM, after"
-                            + " one unmeasured read per side. Fetch rates leave out the group join, shown separately.",
+                            + " partitions, read by one ConsumerPerformance consumer per run, all runs in one warm"
+                            + " JVM, after one unmeasured read per side. Fetch rates leave out the group join, shown"
+                            + " separately.",
                     "",
                     "| Round | Side | fetch MiB/s | fetch records/s | group join ms |",
                     "|---:|---|---:|---:|---:|"));

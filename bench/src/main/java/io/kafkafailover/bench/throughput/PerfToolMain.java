@@ -65,7 +65,8 @@ public final class PerfToolMain {
             String[] fields = line.split("\t", -1);
             String id = fields[0];
             System.out.println(STARTED + id);
-            Throwable failure = runInstances(tool, Integer.parseInt(fields[1]), Arrays.copyOfRange(fields, 2, fields.length));
+            String[] toolArgs = Arrays.copyOfRange(fields, 2, fields.length);
+            Throwable failure = runInstances(tool, Integer.parseInt(fields[1]), toolArgs);
             if (failure != null) {
                 failure.printStackTrace(System.out);
             }

@@ -27,7 +27,8 @@ public final class ProducerThroughput implements AutoCloseable {
                 "--throughput", load.recordsPerSecondEach() < 0 ? "-1" : String.valueOf(load.recordsPerSecondEach()),
                 // Kafka's default since 3.0, spelled out because the targets are about acks=all.
                 "--command-property", "acks=all");
-        return ProducerResult.parse(generator.run(runName, load.producers(), args), load.producers(), load.recordSize());
+        List<String> output = generator.run(runName, load.producers(), args);
+        return ProducerResult.parse(output, load.producers(), load.recordSize());
     }
 
     @Override
