@@ -191,6 +191,13 @@ class BenchmarkSmokeTest {
             assertThat(gateway).as("%s gateway", moved).isPositive();
             assertThat(number(row.get(3))).as("%s ratio", moved).isCloseTo(gateway / direct, offset(0.01));
         }
+        for (String runs : List.of("producer", "consumer")) {
+            List<String> allows = row("Gateway vs direct that the machine's CPU allows \\(" + runs + " runs\\).*");
+            double directCoreTime = number(allows.get(1));
+            assertThat(directCoreTime).as("%s direct core time", runs).isPositive();
+            assertThat(number(allows.get(3))).as("%s allowed", runs)
+                    .isCloseTo(directCoreTime / number(allows.get(2)), offset(0.01));
+        }
         assertThat(markdown).contains("### Machine CPU", "| produce-r1-direct | ", "| consume-r1-gateway | ");
     }
 

@@ -10,6 +10,7 @@ import io.kafkafailover.bench.report.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +39,12 @@ public final class MachineCpuReport {
                 "Per GiB: the machine's CPU time over the record bytes the run moved. Where the machine is nearly fully"
                         + " busy, a side that needs x % more CPU per GiB can move only about 1/(1 + x %) as many GiB per"
                         + " second.",
+                "What the CPU allows (a row of the results table): the most the gateway side could move, as a share of"
+                        + " what the direct side moved, if it kept every core busy at the CPU time per GiB it used. It is"
+                        + " the direct runs' core time per GiB (run time × cores, busy or not) over the gateway runs' CPU"
+                        + " time per GiB, medians of each. A measured ratio near it was bound by the machine's CPU; only"
+                        + " less CPU per GiB through the gateway can pass it. Where processes are placed on cores of"
+                        + " their own, the core that fills first sets a lower bound than this.",
                 "",
                 "| Run | machine busy | stolen | machine CPU-s | brokers | gateway | everything else | MiB moved | CPU-s per GiB |",
                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|"));
@@ -59,10 +66,19 @@ public final class MachineCpuReport {
         rows.add(new ResultRow("Machine CPU time per GiB " + moved + " (all processes, " + runs + " runs), median CPU-s",
                 Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct), ResultRow.NONE,
                 Verdict.INFO));
+        double directCoreTime = median(usages, Side.DIRECT, MachineCpuUsage::capacitySecondsPerGib);
+        rows.add(new ResultRow("Gateway vs direct that the machine's CPU allows (" + runs + " runs): direct's core-s per"
+                + " GiB (run time × cores), the gateway side's CPU-s per GiB, medians",
+                Cells.decimal(directCoreTime, 2), Cells.decimal(gateway, 2), Cells.ratio(directCoreTime, gateway),
+                ResultRow.NONE, Verdict.INFO));
     }
 
     private static double medianPerGib(List<MachineCpuUsage> usages, Side side) {
+        return median(usages, side, MachineCpuUsage::machineSecondsPerGib);
+    }
+
+    private static double median(List<MachineCpuUsage> usages, Side side, ToDoubleFunction<MachineCpuUsage> perGib) {
         return Stats.median(usages.stream().filter(usage -> usage.side() == side)
-                .map(MachineCpuUsage::machineSecondsPerGib).toList());
+                .map(usage -> perGib.applyAsDouble(usage)).toList());
     }
 }

@@ -19,6 +19,11 @@ public record MachineCpuUsage(String run, Side side, double machineSeconds, doub
         return machineSeconds / (payloadBytes / GIB);
     }
 
+    /** The cores' time per GiB, busy or not: how long the run took per GiB, times the cores. */
+    public double capacitySecondsPerGib() {
+        return capacitySeconds / (payloadBytes / GIB);
+    }
+
     public double busyPercent() {
         return 100 * machineSeconds / capacitySeconds;
     }

@@ -187,7 +187,7 @@ public final class LatencyPhase {
             RoundBootstrap.Interval interval = intervals.get(percentile.ordinal());
             rows.add(percentile == Percentile.P99 && load.judged()
                     ? row(label, everyRound, percentile, interval, "≤ +1 ms added",
-                            added -> Verdict.of(added <= TARGET_ADDED_P99_MICROS))
+                            added -> Verdict.over(added, interval, micros -> micros <= TARGET_ADDED_P99_MICROS))
                     : row(label, everyRound, percentile, interval, ResultRow.NONE, added -> Verdict.INFO));
         }
         return rows;

@@ -27,7 +27,9 @@ public record BenchmarkReport(String mode, Instant startedAt, Duration took, Map
             + " the range that the middle " + Math.round(RoundBootstrap.COVERAGE * 100) + " % of those results fall in."
             + " It shows how much the verdict depends on which rounds this machine happened to give. It says nothing"
             + " about a different machine, and another run on this one may differ by more: the machine's state"
-            + " drifts between runs.";
+            + " drifts between runs. Met: yes where the comparison and that whole range meet the target, no where"
+            + " none of them does, not settled where the range reaches both sides of the target (this run's rounds"
+            + " do not decide it). The rows without a range (switch, fan-out, memory) are judged by their value.";
 
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();

@@ -99,10 +99,11 @@ public final class ConsumerPhase {
             lines.add(PerRound.line(directMibs, gatewayMibs));
             double direct = Stats.median(directMibs);
             double gateway = Stats.median(gatewayMibs);
+            RoundBootstrap.Interval interval = RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs);
             ResultRow row = new ResultRow("Consumer throughput (1 consumer, fetch), median MiB/s",
                     Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
-                    RoundBootstrap.ratioCell(RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs)),
-                    "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
+                    RoundBootstrap.ratioCell(interval), "≥ " + TARGET_RATIO + " of direct",
+                    Verdict.over(gateway / direct, interval, ratio -> ratio >= TARGET_RATIO));
             return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines)),
                     gatewayCpu, machineCpu);
         }

@@ -106,11 +106,12 @@ public final class ProducerPhase {
         double direct = Stats.median(directMibs);
         double gateway = Stats.median(gatewayMibs);
         double directRecords = Stats.median(results.get(Side.DIRECT).stream().map(ProducerResult::recordsPerSecond).toList());
+        RoundBootstrap.Interval interval = RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs);
         ResultRow row = new ResultRow(
                 "Producer throughput (" + load.producers() + " producers, " + load.recordSize() + " B records, acks=all), median MiB/s",
                 Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
-                RoundBootstrap.ratioCell(RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs)),
-                "≥ " + TARGET_RATIO + " of direct", Verdict.of(gateway / direct >= TARGET_RATIO));
+                RoundBootstrap.ratioCell(interval), "≥ " + TARGET_RATIO + " of direct",
+                Verdict.over(gateway / direct, interval, ratio -> ratio >= TARGET_RATIO));
         return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Producer throughput runs", lines)),
                 directRecords, peak, gatewayCpu, machineCpu);
     }

@@ -56,7 +56,7 @@ class MachineCpuTest {
                 new MachineCpuUsage("produce-r2-gateway", Side.GATEWAY, 26, 27, 0, 10, 1, GIB),
                 new MachineCpuUsage("produce-r2-direct", Side.DIRECT, 24, 25, 0, 10, 0, GIB));
         PhaseResult result = MachineCpuReport.of(producer, List.of());
-        assertThat(result.rows()).singleElement().satisfies(row -> {
+        assertThat(result.rows()).first().satisfies(row -> {
             assertThat(row.measurement()).contains("produced");
             assertThat(row.direct()).isEqualTo("22.00");
             assertThat(row.gateway()).isEqualTo("24.00");
@@ -64,6 +64,23 @@ class MachineCpuTest {
         });
         assertThat(result.details().lines()).anySatisfy(line -> assertThat(line)
                 .isEqualTo("| produce-r1-gateway | 96 % | 0.0 % | 22.00 | 10.00 | 1.00 | 11.00 | 1024.0 | 22.00 |"));
+    }
+
+    @Test
+    void whatTheCpuAllowsIsTheDirectSidesCoreTimeOverTheGatewaySidesCpuTimePerGib() {
+        // direct: 1.1 and 1.3 CPU-s per GiB on cores 73 and 75 % busy; through the gateway 1.9 and 1.8, 81 and 82 %
+        List<MachineCpuUsage> consumer = List.of(
+                new MachineCpuUsage("consume-r1-direct", Side.DIRECT, 8.8, 12, 0, 3, 0, 8 * GIB),
+                new MachineCpuUsage("consume-r1-gateway", Side.GATEWAY, 15.2, 18.8, 0, 4, 5, 8 * GIB),
+                new MachineCpuUsage("consume-r2-gateway", Side.GATEWAY, 14.4, 17.5, 0, 4, 5, 8 * GIB),
+                new MachineCpuUsage("consume-r2-direct", Side.DIRECT, 10.4, 13.9, 0, 3, 0, 8 * GIB));
+        PhaseResult result = MachineCpuReport.of(List.of(), consumer);
+        assertThat(result.rows()).hasSize(2).last().satisfies(row -> {
+            assertThat(row.measurement()).contains("CPU allows", "consumer runs");
+            assertThat(row.direct()).isEqualTo("1.62"); // median of 12 / 8 and 13.9 / 8 core-s per GiB
+            assertThat(row.gateway()).isEqualTo("1.85"); // median of 1.9 and 1.8 CPU-s per GiB
+            assertThat(row.comparison()).isEqualTo("0.875");
+        });
     }
 
     @Test
