@@ -61,8 +61,8 @@ public final class MachineCpuReport {
         if (usages.isEmpty()) {
             return;
         }
-        double direct = medianPerGib(usages, Side.DIRECT);
-        double gateway = medianPerGib(usages, Side.GATEWAY);
+        double direct = median(usages, Side.DIRECT, MachineCpuUsage::machineSecondsPerGib);
+        double gateway = median(usages, Side.GATEWAY, MachineCpuUsage::machineSecondsPerGib);
         rows.add(new ResultRow("Machine CPU time per GiB " + moved + " (all processes, " + runs + " runs), median CPU-s",
                 Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct), ResultRow.NONE,
                 Verdict.INFO));
@@ -71,10 +71,6 @@ public final class MachineCpuReport {
                 + " GiB (run time × cores), the gateway side's CPU-s per GiB, medians",
                 Cells.decimal(directCoreTime, 2), Cells.decimal(gateway, 2), Cells.ratio(directCoreTime, gateway),
                 ResultRow.NONE, Verdict.INFO));
-    }
-
-    private static double medianPerGib(List<MachineCpuUsage> usages, Side side) {
-        return median(usages, side, MachineCpuUsage::machineSecondsPerGib);
     }
 
     private static double median(List<MachineCpuUsage> usages, Side side, ToDoubleFunction<MachineCpuUsage> perGib) {

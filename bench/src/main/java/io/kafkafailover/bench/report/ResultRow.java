@@ -1,5 +1,7 @@
 package io.kafkafailover.bench.report;
 
+import java.util.List;
+
 /**
  * One line of the results table. Cells are already formatted; "—" where a column does not apply.
  *
@@ -9,6 +11,21 @@ package io.kafkafailover.bench.report;
 public record ResultRow(String measurement, String direct, String gateway, String comparison, String interval,
                         String target, Verdict verdict) {
     public static final String NONE = "—";
+
+    /**
+     * A throughput row: each side's median over its rounds, their ratio with its interval over
+     * resampled rounds, and the verdict those support against a least ratio of gateway to direct.
+     */
+    public static ResultRow ratioOfMedians(String measurement, List<Double> direct, List<Double> gateway,
+                                           double targetRatio) {
+        double directMedian = Stats.median(direct);
+        double gatewayMedian = Stats.median(gateway);
+        RoundBootstrap.Interval interval = RoundBootstrap.ratioOfMedians(direct, gateway);
+        return new ResultRow(measurement, Cells.decimal(directMedian, 2), Cells.decimal(gatewayMedian, 2),
+                Cells.ratio(gatewayMedian, directMedian), RoundBootstrap.ratioCell(interval),
+                "≥ " + targetRatio + " of direct",
+                Verdict.over(gatewayMedian / directMedian, interval, ratio -> ratio >= targetRatio));
+    }
 
     /** A row without an interval: one side only, or not compared round by round. */
     public ResultRow(String measurement, String direct, String gateway, String comparison, String target,

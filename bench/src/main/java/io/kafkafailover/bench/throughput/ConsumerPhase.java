@@ -12,9 +12,6 @@ import io.kafkafailover.bench.report.Cells;
 import io.kafkafailover.bench.report.PerRound;
 import io.kafkafailover.bench.report.PhaseResult;
 import io.kafkafailover.bench.report.ResultRow;
-import io.kafkafailover.bench.report.RoundBootstrap;
-import io.kafkafailover.bench.report.Stats;
-import io.kafkafailover.bench.report.Verdict;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -97,13 +94,8 @@ public final class ConsumerPhase {
             List<Double> gatewayMibs = results.get(Side.GATEWAY).stream().map(ConsumerResult::fetchMibPerSecond).toList();
             lines.add("");
             lines.add(PerRound.line(directMibs, gatewayMibs));
-            double direct = Stats.median(directMibs);
-            double gateway = Stats.median(gatewayMibs);
-            RoundBootstrap.Interval interval = RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs);
-            ResultRow row = new ResultRow("Consumer throughput (1 consumer, fetch), median MiB/s",
-                    Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
-                    RoundBootstrap.ratioCell(interval), "≥ " + TARGET_RATIO + " of direct",
-                    Verdict.over(gateway / direct, interval, ratio -> ratio >= TARGET_RATIO));
+            ResultRow row = ResultRow.ratioOfMedians("Consumer throughput (1 consumer, fetch), median MiB/s",
+                    directMibs, gatewayMibs, TARGET_RATIO);
             return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Consumer throughput runs", lines)),
                     gatewayCpu, machineCpu);
         }

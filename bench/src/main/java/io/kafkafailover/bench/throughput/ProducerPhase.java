@@ -14,9 +14,7 @@ import io.kafkafailover.bench.report.Cells;
 import io.kafkafailover.bench.report.PerRound;
 import io.kafkafailover.bench.report.PhaseResult;
 import io.kafkafailover.bench.report.ResultRow;
-import io.kafkafailover.bench.report.RoundBootstrap;
 import io.kafkafailover.bench.report.Stats;
-import io.kafkafailover.bench.report.Verdict;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -103,15 +101,10 @@ public final class ProducerPhase {
         List<Double> gatewayMibs = results.get(Side.GATEWAY).stream().map(ProducerResult::mibPerSecond).toList();
         lines.add("");
         lines.add(PerRound.line(directMibs, gatewayMibs));
-        double direct = Stats.median(directMibs);
-        double gateway = Stats.median(gatewayMibs);
         double directRecords = Stats.median(results.get(Side.DIRECT).stream().map(ProducerResult::recordsPerSecond).toList());
-        RoundBootstrap.Interval interval = RoundBootstrap.ratioOfMedians(directMibs, gatewayMibs);
-        ResultRow row = new ResultRow(
+        ResultRow row = ResultRow.ratioOfMedians(
                 "Producer throughput (" + load.producers() + " producers, " + load.recordSize() + " B records, acks=all), median MiB/s",
-                Cells.decimal(direct, 2), Cells.decimal(gateway, 2), Cells.ratio(gateway, direct),
-                RoundBootstrap.ratioCell(interval), "≥ " + TARGET_RATIO + " of direct",
-                Verdict.over(gateway / direct, interval, ratio -> ratio >= TARGET_RATIO));
+                directMibs, gatewayMibs, TARGET_RATIO);
         return new Outcome(new PhaseResult(List.of(row), new BenchmarkReport.Section("Producer throughput runs", lines)),
                 directRecords, peak, gatewayCpu, machineCpu);
     }
